@@ -18,7 +18,7 @@ import {
   type BatchWriter,
   type CifarDataset,
   type CifarSplit,
-} from './cifarRecords';
+} from './cifarRecords.ts';
 
 /** Options shared by every way of assembling the dataset. */
 export interface AssembleOptions {

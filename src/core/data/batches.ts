@@ -7,8 +7,8 @@
  * Allocation-free per batch: normalisation goes through a 3x256 lookup table that is
  * rebuilt only when mean/std change. Pure: imports only the RNG and record constants.
  */
-import { CIFAR_IMAGE_BYTES, CIFAR_SIDE, type CifarSplit } from './cifarRecords';
-import { createRng, permutation, type Rng } from '../rng';
+import { CIFAR_IMAGE_BYTES, CIFAR_SIDE, type CifarSplit } from './cifarRecords.ts';
+import { createRng, permutation, type Rng } from '../rng.ts';
 
 /** Zero padding on each side before the random 32x32 crop, in pixels. */
 export const CROP_PADDING = 4;

@@ -2,10 +2,10 @@
  * The CIFAR-10 data layer of src/core: parsing, streamed archive reading, subsets,
  * batching, statistics and the prepared-data manifest. Pure; re-exports only.
  */
-export * from './cifarRecords';
-export * from './assemble';
-export * from './tarGz';
-export * from './subset';
-export * from './batches';
-export * from './stats';
-export * from './manifest';
+export * from './cifarRecords.ts';
+export * from './assemble.ts';
+export * from './tarGz.ts';
+export * from './subset.ts';
+export * from './batches.ts';
+export * from './stats.ts';
+export * from './manifest.ts';

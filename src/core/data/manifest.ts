@@ -3,7 +3,7 @@
  * browser loader reads first to know what to fetch and how many bytes to expect (progress).
  * Owns its type and its validation. Pure.
  */
-import { CIFAR_FILES, CifarFormatError } from './cifarRecords';
+import { CIFAR_FILES, CifarFormatError } from './cifarRecords.ts';
 
 /** File name of the manifest inside the prepared data folder. */
 export const MANIFEST_NAME = 'manifest.json';

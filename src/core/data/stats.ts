@@ -4,7 +4,7 @@
  * Owns the reference mean/std of the CIFAR-10 training set (checked against the real files
  * in cifar10.real.test.ts) and the function that computes them. Pure.
  */
-import { CIFAR_IMAGE_BYTES, type CifarSplit } from './cifarRecords';
+import { CIFAR_IMAGE_BYTES, type CifarSplit } from './cifarRecords.ts';
 
 /** Per-channel (R, G, B) mean of the 50,000 training images, pixels scaled to [0,1]. */
 export const CIFAR10_MEAN: readonly [number, number, number] = [0.4914, 0.4822, 0.4465];

@@ -6,8 +6,8 @@
  * multiple of 10, the remainder r goes one extra image to each of r classes picked by the
  * same seed. Pure: imports only the RNG and record constants.
  */
-import { CIFAR_NUM_CLASSES } from './cifarRecords';
-import { createRng, permutation } from '../rng';
+import { CIFAR_NUM_CLASSES } from './cifarRecords.ts';
+import { createRng, permutation } from '../rng.ts';
 
 /** Images per class in a balanced subset of `size`: floor(size/10), +1 for `extra` classes. */
 export function perClassQuota(size: number, seed: number): number[] {

@@ -4,9 +4,9 @@
  * arrive. At any moment this holds one compressed chunk, one decompressed chunk and the
  * records decoded so far, never the archive or the tar. Pure: web-standard streams only.
  */
-import { baseName, createDatasetCollector, type AssembleOptions } from './assemble';
-import { CIFAR_FILES, CifarFormatError, type CifarDataset } from './cifarRecords';
-import { createTarWalker, type TarSink } from './tarWalker';
+import { baseName, createDatasetCollector, type AssembleOptions } from './assemble.ts';
+import { CIFAR_FILES, CifarFormatError, type CifarDataset } from './cifarRecords.ts';
+import { createTarWalker, type TarSink } from './tarWalker.ts';
 
 /** Progress of a streamed read. */
 export interface TarGzProgress {
@@ -74,25 +74,21 @@ export async function readCifarTarGz(
   let file: string | null = null;
   let sourceFailed = false;
   const srcReader = source.getReader();
-  const counted = new ReadableStream<Uint8Array>({
+  const counted = new ReadableStream<Uint8Array<ArrayBuffer>>({
     async pull(ctl) {
-      let r: ReadableStreamReadResult<Uint8Array>;
-      try {
-        r = await srcReader.read();
-      } catch (e) {
+      const r = await srcReader.read().catch((e: unknown) => {
         sourceFailed = true; // a read failure of the source is not a format problem
         throw e;
-      }
+      });
       if (r.done) ctl.close();
       else {
         compressedBytes += r.value.byteLength;
-        ctl.enqueue(r.value);
+        ctl.enqueue(r.value as Uint8Array<ArrayBuffer>); // streams never carry shared buffers
       }
     },
     cancel: (reason) => srcReader.cancel(reason),
   });
-  const gunzip = new DecompressionStream('gzip') as unknown as ReadableWritablePair<Uint8Array, Uint8Array>;
-  const reader = counted.pipeThrough(gunzip).getReader();
+  const reader = counted.pipeThrough(new DecompressionStream('gzip')).getReader();
 
   const collector = createDatasetCollector(opts);
   const walker = createTarWalker((entry) => {
@@ -104,12 +100,9 @@ export async function readCifarTarGz(
 
   try {
     for (;;) {
-      let r: ReadableStreamReadResult<Uint8Array>;
-      try {
-        r = await reader.read();
-      } catch (e) {
+      const r = await reader.read().catch((e: unknown) => {
         throw sourceFailed ? e : gzipError(e, compressedBytes);
-      }
+      });
       if (r.done) break;
       walker.push(r.value);
       tarBytes += r.value.byteLength;

@@ -4,7 +4,7 @@
  * entry is ever buffered whole here. Knows nothing about CIFAR. Pure: imports only the
  * error type.
  */
-import { CifarFormatError } from './cifarRecords';
+import { CifarFormatError } from './cifarRecords.ts';
 
 const BLOCK = 512;
 /** Largest GNU long-name / pax header body we accept, in bytes. */
@@ -65,13 +65,14 @@ function readNumber(h: Uint8Array, start: number, len: number, offset: number, f
 }
 
 function checkChecksum(h: Uint8Array, offset: number): void {
-  const stored = readNumber(h, 148, 8, offset, 'checksum');
+  const field = readString(h, 148, 8).trim();
+  const stored = /^[0-7]+$/.test(field) ? parseInt(field, 8) : NaN;
   let sum = 0;
   for (let i = 0; i < BLOCK; i++) sum += i >= 148 && i < 156 ? 0x20 : h[i];
   if (sum !== stored) {
     throw new CifarFormatError(
       'tar',
-      `tar header at byte ${offset} has checksum ${stored} but its bytes sum to ${sum}: not a tar archive, or corrupted`,
+      `tar header at byte ${offset} has checksum "${field}" but its bytes sum to ${sum} (octal ${sum.toString(8)}): not a tar archive, or corrupted`,
     );
   }
 }

@@ -31,9 +31,13 @@ function relErr(a: ArrayLike<number>, b: ArrayLike<number>): number {
   return err / scale;
 }
 
-/** The textbook formula from plain ops, differentiated by tfjs. */
+/**
+ * The textbook formula from plain ops, differentiated by tfjs. (Not tf.moments: in tfjs 4.22
+ * its same-dtype cast breaks backprop with "Cannot read properties of null (reading 'clone')".)
+ */
 function composedBn(x: tf.Tensor4D, g: tf.Tensor1D, b: tf.Tensor1D): tf.Tensor4D {
-  const { mean, variance } = tf.moments(x, [0, 1, 2]);
+  const mean = tf.mean(x, [0, 1, 2]);
+  const variance = tf.mean(tf.square(tf.sub(x, mean)), [0, 1, 2]);
   return tf.add(tf.mul(tf.div(tf.sub(x, mean), tf.sqrt(tf.add(variance, BN_EPS))), g), b);
 }
 

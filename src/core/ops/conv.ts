@@ -1,73 +1,47 @@
 /**
- * Convolutions with hand-written gradients, so that frozen filters cost no filter gradient.
+ * Convolutions with hand-written gradients, so that a frozen filter costs no filter gradient
+ * and every backward conv runs as a forward Conv2D (see convGrad.ts for why and how).
  *
- * Owns: conv2dFrozen (gradient to x only, filter captured as a constant) and
- * conv2dTrainable (gradients to x and filter). NHWC input, HWIO filter; 3x3 filters use
- * PyTorch's symmetric padding 1, 1x1 filters padding 0; stride 1 or 2.
- * Imports only @tensorflow/tfjs-core (never a backend package).
- *
- * FIRST CUT: gradients via tfjs's own backprop ops; replaced by forward-conv formulations.
+ * Owns: conv2dFrozen (gradient to x only; the filter is captured as a constant, not a
+ * customGrad input, so autodiff never asks for dW) and conv2dTrainable (gradients to x and w).
+ * NHWC input, HWIO filter; 3x3 filters use PyTorch's symmetric padding 1 (not tfjs 'same',
+ * which pads 0/1 for stride 2 on even sizes), 1x1 filters padding 0; stride 1 or 2.
+ * Imports only @tensorflow/tfjs-core.
  */
 import * as tf from '@tensorflow/tfjs-core';
+import { convFilterGrad, convInputGrad, convPadding } from './convGrad';
 
-type Pad = [[number, number], [number, number], [number, number], [number, number]];
-
-/** PyTorch padding: k=3 → 1 on every side, k=1 → 0. */
-function padFor(w: tf.Tensor4D): Pad {
-  const k = w.shape[0];
-  if (k !== w.shape[1] || (k !== 1 && k !== 3)) {
-    throw new Error(`conv: filter must be 1x1 or 3x3, got ${w.shape[0]}x${w.shape[1]}`);
-  }
-  const p = (k - 1) / 2;
-  return [[0, 0], [p, p], [p, p], [0, 0]];
-}
-
-/**
- * dW as a forward conv: batch and channels swap roles. With xp = pad(x) as [Ci, Hp, Wp, N]
- * (batch Ci, channels N) and dy as an HWIO filter [Ho, Wo, N, Co], a stride-1 conv dilated
- * by the forward stride gives out[ci, kh, kw, co] = Σ xp[n, kh + s·oh, kw + s·ow, ci]·dy[n, oh, ow, co].
- */
-function filterGrad(
-  x: tf.Tensor4D, dy: tf.Tensor4D, ws: number[], stride: 1 | 2, pad: Pad,
-): tf.Tensor4D {
-  return tf.tidy(() => {
-    const k = ws[0];
-    const xp = tf.transpose(tf.pad(x, pad), [3, 1, 2, 0]) as tf.Tensor4D;
-    const f = tf.transpose(dy, [1, 2, 0, 3]) as tf.Tensor4D;
-    const out = tf.conv2d(xp, f, 1, 'valid', 'NHWC', stride);
-    const cut = tf.slice(out, [0, 0, 0, 0], [-1, k, k, -1]);
-    return tf.transpose(cut, [1, 2, 0, 3]) as tf.Tensor4D;
-  });
-}
+type GradArgs = Array<tf.Tensor | tf.GradSaveFunc>;
 
 /** Convolution whose filter is frozen: the gradient flows to x only. */
 export function conv2dFrozen(x: tf.Tensor4D, w: tf.Tensor4D, stride: 1 | 2): tf.Tensor4D {
-  const pad = padFor(w);
-  const f = tf.customGrad((...args: Array<tf.Tensor | tf.GradSaveFunc>) => {
+  const pad = convPadding(w);
+  const f = tf.customGrad((...args: GradArgs) => {
     const xIn = args[0] as tf.Tensor4D;
-    const xs = xIn.shape;
+    const xShape = xIn.shape;
     return {
-      value: tf.conv2d(xIn as tf.Tensor4D, w, stride, pad),
-      gradFunc: (dy: tf.Tensor) => tf.conv2dTranspose(dy as tf.Tensor4D, w, xs, stride, pad),
+      value: tf.conv2d(xIn, w, stride, pad),
+      gradFunc: (dy: tf.Tensor) => convInputGrad(dy as tf.Tensor4D, w, xShape, stride),
     };
   });
   return f(x) as tf.Tensor4D;
 }
 
-/** Convolution with a trainable filter: gradients flow to x and w. */
+/** Convolution with a trainable filter: gradients flow to x and w. Saves x for dW. */
 export function conv2dTrainable(x: tf.Tensor4D, w: tf.Tensor4D, stride: 1 | 2): tf.Tensor4D {
-  const pad = padFor(w);
-  const f = tf.customGrad((...args: Array<tf.Tensor | tf.GradSaveFunc>) => {
+  const pad = convPadding(w);
+  const f = tf.customGrad((...args: GradArgs) => {
     const [xIn, wIn] = args as [tf.Tensor4D, tf.Tensor4D];
-    (args[2] as tf.GradSaveFunc)([xIn]);
-    const xs = (xIn as tf.Tensor4D).shape;
-    const ws = (wIn as tf.Tensor4D).shape;
+    (args[2] as tf.GradSaveFunc)([xIn, wIn]);
     return {
-      value: tf.conv2d(xIn as tf.Tensor4D, wIn as tf.Tensor4D, stride, pad),
-      gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => [
-        tf.conv2dTranspose(dy as tf.Tensor4D, wIn as tf.Tensor4D, xs, stride, pad),
-        filterGrad(saved[0] as tf.Tensor4D, dy as tf.Tensor4D, ws, stride, pad),
-      ],
+      value: tf.conv2d(xIn, wIn, stride, pad),
+      gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
+        const [xs, ws] = saved as tf.Tensor4D[];
+        return [
+          convInputGrad(dy as tf.Tensor4D, ws, xs.shape, stride),
+          convFilterGrad(xs, dy as tf.Tensor4D, ws.shape, stride),
+        ];
+      },
     };
   });
   return f(x, w) as tf.Tensor4D;

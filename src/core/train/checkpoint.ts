@@ -132,7 +132,7 @@ export function decodeCheckpoint(bytes: Uint8Array): Checkpoint {
   const payload = new Float32Array(copy.buffer, 0, floats);
   const tensors = expected.map((e, i): StoredTensor => {
     const s = stored[i];
-    const size = e.shape.reduce((a, b) => a + b, 1);
+    const size = e.shape.reduce((a, b) => a * b, 1);
     if (s?.group !== e.group || s.name !== e.name) fail(`tensor ${i} is ${s?.group} ${s?.name}, expected ${e.group} ${e.name}`);
     if (JSON.stringify(s.shape) !== JSON.stringify(e.shape)) fail(`${e.name} has shape [${s.shape}], expected [${e.shape}]`);
     if (s.length !== size || !Number.isInteger(s.offset) || s.offset < 0 || s.offset + size > floats) fail(`${e.name}: data range out of the file`);

@@ -38,15 +38,42 @@ export class StepAccumulator {
   }
 }
 
+/**
+ * tfjs-core registers no gradients by itself. Entry points (worker, Node scripts, the test
+ * setup) import '@tensorflow/tfjs-core/dist/register_all_gradients' once; Node needs it
+ * loaded through require (see scripts/lib/nodeBackend.ts), so the core does not import it.
+ */
+export function assertGradientsRegistered(): void {
+  if (!tf.getGradient('RealDiv')) {
+    throw new Error("tfjs gradients are not registered: import '@tensorflow/tfjs-core/dist/register_all_gradients' in the entry point");
+  }
+}
+
 function lossAndCorrect(logits: tf.Tensor2D, labels: tf.Tensor1D): { loss: tf.Scalar; correct: tf.Scalar } {
   const loss = tf.losses.softmaxCrossEntropy(tf.oneHot(labels, 10), logits) as tf.Scalar;
   const correct = tf.sum(tf.cast(tf.equal(tf.argMax(logits, 1), labels), 'float32')) as tf.Scalar;
   return { loss, correct };
 }
 
-/** Runs `f` in its own engine scope and disposes everything it made, also when it throws. */
-function scoped(f: () => void): void {
-  tf.tidy(f);
+/**
+ * Runs `f` in a tidy scope and also disposes every tensor `keep()`-ed inside it. tidy alone
+ * is not enough: customGrad keeps the tensors its gradient needs, and when a step throws
+ * before the backward pass those would leak. So keep() is observed for the step's duration.
+ */
+function scopedStep(f: () => void): void {
+  const engine = tf.engine();
+  const keep = engine.keep;
+  const kept: tf.Tensor[] = [];
+  engine.keep = <T extends tf.Tensor>(t: T): T => {
+    kept.push(t);
+    return keep.call(engine, t) as T;
+  };
+  try {
+    tf.tidy(f);
+  } finally {
+    engine.keep = keep;
+    tf.dispose(kept);
+  }
 }
 
 /**
@@ -54,32 +81,29 @@ function scoped(f: () => void): void {
  * float32, `labels` int32. Nothing is read back.
  */
 export function trainStep(model: ResNet, opt: Sgd, x: tf.Tensor4D, labels: tf.Tensor1D, lr: number, acc: StepAccumulator): void {
-  // Tensors kept past variableGrads' inner scope; disposed in `finally`, also on a throw.
-  const kept: tf.Tensor[] = [];
-  try {
-    scoped(() => {
-      let stats: Map<string, LayerBatchStats> | undefined;
-      let logits: tf.Tensor2D | undefined;
-      const forward = (): tf.Scalar => {
-        const out = model.forwardTrain(x);
-        stats = out.stats;
-        logits = out.logits;
-        for (const s of out.stats.values()) kept.push(tf.keep(s.mean), tf.keep(s.variance));
-        kept.push(tf.keep(out.logits));
-        return tf.losses.softmaxCrossEntropy(tf.oneHot(labels, 10), out.logits) as tf.Scalar;
-      };
-      if (opt.slots.length === 0) {
-        acc.add(forward(), lossAndCorrect(logits!, labels).correct);
-      } else {
-        const { value, grads } = tf.variableGrads(forward, opt.variables);
-        opt.apply(grads, lr);
-        acc.add(value, lossAndCorrect(logits!, labels).correct);
+  scopedStep(() => {
+    let stats: Map<string, LayerBatchStats> | undefined;
+    let logits: tf.Tensor2D | undefined;
+    const forward = (): tf.Scalar => {
+      const out = model.forwardTrain(x);
+      stats = out.stats;
+      // Escape variableGrads' inner scope; scopedStep disposes them.
+      for (const s of out.stats.values()) {
+        tf.keep(s.mean);
+        tf.keep(s.variance);
       }
-      updateRunningStats(model, stats!);
-    });
-  } finally {
-    tf.dispose(kept);
-  }
+      logits = tf.keep(out.logits);
+      return tf.losses.softmaxCrossEntropy(tf.oneHot(labels, 10), out.logits) as tf.Scalar;
+    };
+    if (opt.slots.length === 0) {
+      acc.add(forward(), lossAndCorrect(logits!, labels).correct);
+    } else {
+      const { value, grads } = tf.variableGrads(forward, opt.variables);
+      opt.apply(grads, lr);
+      acc.add(value, lossAndCorrect(logits!, labels).correct);
+    }
+    updateRunningStats(model, stats!);
+  });
 }
 
 /** Evaluation outputs for one batch, all on the device. */

@@ -16,7 +16,7 @@ import type { BnSummary } from './bnMetrics.ts';
 import { bnSummary, evaluate, type EvalResult } from './evaluate.ts';
 import { lrAt } from './schedule.ts';
 import { Sgd } from './sgd.ts';
-import { StepAccumulator, trainStep } from './step.ts';
+import { assertGradientsRegistered, StepAccumulator, trainStep } from './step.ts';
 
 /** Metrics since the previous step event. */
 export interface StepMetrics {
@@ -92,6 +92,7 @@ export class Trainer {
     readonly callbacks: TrainerCallbacks = {},
     readonly options: TrainerOptions = {},
   ) {
+    assertGradientsRegistered();
     this.trainIdx = selectBalancedSubset(data.train.labels, config.trainSize, config.seed);
     this.testIdx = selectBalancedSubset(data.test.labels, config.testSize, config.seed);
     this.stepsPerEpoch = stepsPerEpoch(config);

@@ -20,7 +20,7 @@ function putOctal(h: Uint8Array, at: number, len: number, v: number): void {
 }
 
 /** The 512-byte ustar header of a member. */
-export function tarHeader(name: string, size: number, type: '0' | '5'): Uint8Array {
+export function tarHeader(name: string, size: number, type: string): Uint8Array {
   const h = new Uint8Array(512);
   putString(h, 0, 100, name);
   putOctal(h, 100, 8, type === '5' ? 0o755 : 0o644);
@@ -63,6 +63,29 @@ export function buildTar(members: readonly TarMember[], endMarker = true): Uint8
     at += p.length;
   }
   return out;
+}
+
+/** Order of the entries in the official cifar-10-binary.tar.gz. */
+export const ARCHIVE_ORDER = [
+  'data_batch_1.bin', 'batches.meta.txt', 'data_batch_3.bin', 'data_batch_2.bin',
+  'data_batch_5.bin', 'test_batch.bin', 'readme.html', 'data_batch_4.bin',
+] as const;
+
+/**
+ * Members laid out like the official archive (a `cifar-10-batches-bin/` directory entry,
+ * then ARCHIVE_ORDER) from files keyed by base name; readme.html is made up when absent
+ * and names in `drop` are left out.
+ */
+export function officialMembers(files: ReadonlyMap<string, Uint8Array>, drop: readonly string[] = []): TarMember[] {
+  const dir = 'cifar-10-batches-bin/';
+  const readme = new TextEncoder().encode('<html>readme</html>');
+  return [
+    { name: dir },
+    ...ARCHIVE_ORDER.filter((name) => !drop.includes(name)).map((name) => ({
+      name: dir + name,
+      data: files.get(name) ?? (name === 'readme.html' ? readme : undefined),
+    })),
+  ];
 }
 
 /** A stream that delivers `bytes` in chunks of `chunkSize` (to exercise chunk boundaries). */

@@ -1,0 +1,33 @@
+/**
+ * What the chosen run will cost here, from the measured speed scaled by multiply-adds; a
+ * warning when it is long (deep nets, the full recipe). Shown before Start.
+ */
+import { buildResNetSpec, forwardMacs } from '../../../core/model/spec.ts';
+import { useLab } from '../../app/labStore.ts';
+import { costWarning, estimateCost, type CostEstimate } from '../../lib/costEstimate.ts';
+import { formatDuration } from '../../lib/format.ts';
+import { configIssues } from '../../store/configSlice.ts';
+import type { LabState } from '../../store/index.ts';
+
+/** The estimate for the config being edited, or null (no measurement, invalid config). */
+export function currentEstimate(s: Pick<LabState, 'config' | 'throughput'>): CostEstimate | null {
+  if (configIssues(s.config).length) return null;
+  return estimateCost(s.config, forwardMacs(buildResNetSpec(s.config.depth, s.config.width)), s.throughput);
+}
+
+export function CostNote() {
+  const config = useLab((s) => s.config);
+  const throughput = useLab((s) => s.throughput);
+  const est = currentEstimate({ config, throughput });
+  const warning = costWarning(est);
+  if (!est) {
+    return <p className="small muted" data-testid="config.cost">Time estimate: measured after the first run on this device (a classroom preset is quick).</p>;
+  }
+  if (warning) return <p className="warning" role="status" data-testid="config.cost">{warning}</p>;
+  return (
+    <p className="small muted" data-testid="config.cost">
+      About {formatDuration(est.secondsPerEpoch)} per epoch, {formatDuration(est.totalSeconds)} in all
+      ({est.basis === 'measured' ? 'measured' : `scaled from ${Math.round(throughput!.imagesPerSecond)} images/s measured on ${throughput!.backend || 'this device'}`}).
+    </p>
+  );
+}

@@ -1,0 +1,48 @@
+/** Seed, training/test subset sizes and the backend choice. */
+import { useLab } from '../../app/labStore.ts';
+import { BACKEND_CHOICES, type BackendChoice } from '../../url/codec.ts';
+import { NumberField, SelectField } from './fields.tsx';
+import { useConfigField } from './useConfigField.ts';
+
+const BACKEND_LABELS: Record<BackendChoice, string> = {
+  auto: 'auto (fastest that can run the mode)',
+  webgpu: 'WebGPU',
+  webgl: 'WebGL',
+  wasm: 'WebAssembly (CPU)',
+  cpu: 'plain JavaScript (slowest)',
+};
+
+export function SeedField() {
+  const seed = useConfigField('seed');
+  return (
+    <NumberField label="Seed" testId="config.seed" value={seed.value} onChange={seed.set} error={seed.error} disabled={seed.locked}
+      hint="Fixes the random weights, subsets, data order and augmentation. Always in the link." />
+  );
+}
+
+export function SubsetFields() {
+  const train = useConfigField('trainSize');
+  const test = useConfigField('testSize');
+  return (
+    <div className="field-grid">
+      <NumberField label="Training images" testId="config.trainSize" value={train.value} onChange={train.set} error={train.error} disabled={train.locked}
+        suggestions={[{ value: 50000, label: 'all' }, { value: 10000, label: '' }, { value: 5000, label: 'classroom' }, { value: 1000, label: '' }]}
+        hint="Class-balanced subset chosen by the seed; 50,000 = all." />
+      <NumberField label="Test images" testId="config.testSize" value={test.value} onChange={test.set} error={test.error} disabled={test.locked}
+        suggestions={[{ value: 10000, label: 'all' }, { value: 1000, label: 'classroom' }]} hint="10,000 = all." />
+    </div>
+  );
+}
+
+export function BackendField() {
+  const choice = useLab((s) => s.backendChoice);
+  const set = useLab((s) => s.setBackendChoice);
+  const info = useLab((s) => s.backend.info);
+  const locked = useLab((s) => s.run?.status === 'running' || s.run?.status === 'paused' || s.run?.status === 'starting');
+  return (
+    <SelectField<BackendChoice> label="Backend" testId="config.backend" value={choice} onChange={set} disabled={locked}
+      options={BACKEND_CHOICES.map((b) => ({ value: b, label: BACKEND_LABELS[b] }))}
+      error={info?.forced && info.warning ? info.warning : null}
+      hint={choice === 'auto' ? 'The worker picks; the badge says which and why.' : 'Forced; the badge warns when it is slow or cannot run the mode.'} />
+  );
+}

@@ -1,0 +1,37 @@
+/**
+ * Where runs and their latest checkpoint are kept. The store talks to this interface; the
+ * page uses IndexedDB (runsDb.ts), tests an in-memory map. Types and the memory version only.
+ */
+import type { RunRecord } from '../store/runTypes.ts';
+
+export interface StoredCheckpoint {
+  /** Run record id. */
+  id: string;
+  step: number;
+  bytes: Uint8Array;
+}
+
+export interface RunsRepo {
+  /** Every saved run, newest first. */
+  list(): Promise<RunRecord[]>;
+  put(run: RunRecord): Promise<void>;
+  /** Deletes the run and its checkpoint. */
+  delete(id: string): Promise<void>;
+  putCheckpoint(c: StoredCheckpoint): Promise<void>;
+  getCheckpoint(id: string): Promise<StoredCheckpoint | null>;
+}
+
+export function createMemoryRepo(): RunsRepo {
+  const runs = new Map<string, RunRecord>();
+  const ckpts = new Map<string, StoredCheckpoint>();
+  return {
+    list: async () => [...runs.values()].sort((a, b) => b.createdAt - a.createdAt),
+    put: async (r) => void runs.set(r.id, structuredClone(r)),
+    delete: async (id) => {
+      runs.delete(id);
+      ckpts.delete(id);
+    },
+    putCheckpoint: async (c) => void ckpts.set(c.id, c),
+    getCheckpoint: async (id) => ckpts.get(id) ?? null,
+  };
+}

@@ -1,0 +1,18 @@
+/**
+ * Registers the wasm backend with its three binaries served by Vite (`?url` imports, so
+ * they are fingerprinted assets of the build, fetched same-origin under COEP). The
+ * threaded build is used when the page is cross-origin isolated (SharedArrayBuffer).
+ * Browser-only: imported lazily by worker.ts.
+ */
+import { getThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import plain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
+import simd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
+import threadedSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
+
+setWasmPaths({
+  'tfjs-backend-wasm.wasm': plain,
+  'tfjs-backend-wasm-simd.wasm': simd,
+  'tfjs-backend-wasm-threaded-simd.wasm': threadedSimd,
+});
+
+export { getThreadsCount };
