@@ -17,7 +17,7 @@ export async function useBackend(wanted: NodeBackend | 'auto'): Promise<{ name: 
   const order: NodeBackend[] = wanted === 'auto' ? ['wasm', 'cpu'] : [wanted];
   const failures: string[] = [];
   for (const name of order) {
-    let ok = false;
+    let ok: boolean;
     try {
       ok = await tf.setBackend(name);
       await tf.ready();

@@ -37,7 +37,7 @@ export class Sgd {
         return {
           name: r.spec.name,
           param,
-          velocity: tf.variable(tf.zerosLike(param), false),
+          velocity: tf.tidy(() => tf.variable(tf.zerosLike(param), false)), // tidy frees the zeros
           mask: r.mask ? tf.tensor(r.mask, r.spec.shape, 'bool') : undefined,
           decay: isBn && !opts.wdOnBn ? 0 : opts.weightDecay,
         };

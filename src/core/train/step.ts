@@ -10,8 +10,9 @@ import type { Sgd } from './sgd.ts';
 
 /** Device-side running sums since the last read-back. */
 export class StepAccumulator {
-  readonly lossSum = tf.variable(tf.scalar(0), false);
-  readonly correctSum = tf.variable(tf.scalar(0), false);
+  // tidy frees the initial scalars; tf.variable(t) alone would keep `t` alive forever.
+  readonly lossSum = tf.tidy(() => tf.variable(tf.scalar(0), false));
+  readonly correctSum = tf.tidy(() => tf.variable(tf.scalar(0), false));
   steps = 0;
 
   add(loss: tf.Scalar, correct: tf.Scalar): void {
