@@ -9,7 +9,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-wasm';
 import { createRequire } from 'node:module';
-import { BN_EPS, batchNormTrain } from '../../src/core/ops/batchnorm';
+import { BN_EPS, batchNormTrain } from '../../src/core/ops/batchnorm.ts';
 
 // tfjs-core's Node bundle registers no gradients and its ESM files do not load under Node's
 // resolver; required through tsx they register globally (as in scripts/lib/nodeBackend.ts).

@@ -11,7 +11,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-wasm';
-import { convFilterGrad, convInputGrad, convPadding } from '../../src/core/ops/convGrad';
+import { convFilterGrad, convInputGrad, convPadding } from '../../src/core/ops/convGrad.ts';
 
 interface Shape { h: number; ci: number; co: number; k: 1 | 3; stride: 1 | 2 }
 

@@ -6,9 +6,8 @@ import { describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-wasm';
-import '@tensorflow/tfjs-core/dist/register_all_gradients';
-import { createRng } from '../rng';
-import { BN_EPS, batchNormEval, batchNormTrain } from './batchnorm';
+import { createRng } from '../rng.ts';
+import { BN_EPS, batchNormEval, batchNormTrain } from './batchnorm.ts';
 
 function randn(n: number, seed: number, scale = 1, shift = 0): Float32Array {
   const rng = createRng(seed, 'batchnorm.test');
@@ -31,10 +30,7 @@ function relErr(a: ArrayLike<number>, b: ArrayLike<number>): number {
   return err / scale;
 }
 
-/**
- * The textbook formula from plain ops, differentiated by tfjs. (Not tf.moments: in tfjs 4.22
- * its same-dtype cast breaks backprop with "Cannot read properties of null (reading 'clone')".)
- */
+/** The textbook formula from plain ops, differentiated by tfjs's registered gradients. */
 function composedBn(x: tf.Tensor4D, g: tf.Tensor1D, b: tf.Tensor1D): tf.Tensor4D {
   const mean = tf.mean(x, [0, 1, 2]);
   const variance = tf.mean(tf.square(tf.sub(x, mean)), [0, 1, 2]);
@@ -66,9 +62,13 @@ describe.each(['cpu', 'wasm'])('batchnorm on %s', (backend) => {
     expectClose(grads[0].dataSync(), [0.5366606, -0.7155367, -0.1788869, 0.3577630]);
     expectClose(grads[1].dataSync(), [-1.3416354]);
     expectClose(grads[2].dataSync(), [1]);
-    // Eval mode with running stats equal to the batch stats reproduces y.
+    // Eval mode with running stats equal to the batch stats reproduces y; with running mean 2,
+    // var 0.25: (x − 2)/sqrt(0.25 + 1e-5)·2 + 0.5 = [−3.49992, 0.5, 4.49992, 8.49984].
     expectClose(batchNormEval(x, g, b, stats.mean, stats.variance).dataSync(), Array.from(y.dataSync()));
-    tf.dispose([x, g, b, dy, y, stats.mean, stats.variance, ...grads]);
+    const rm = tf.tensor1d([2]);
+    const rv = tf.tensor1d([0.25]);
+    expectClose(batchNormEval(x, g, b, rm, rv).dataSync(), [-3.4999200, 0.5, 4.4999200, 8.4998400]);
+    tf.dispose([x, g, b, dy, y, stats.mean, stats.variance, rm, rv, ...grads]);
   });
 
   it('matches autodiff of the composed formula on random inputs', async () => {
@@ -93,6 +93,25 @@ describe.each(['cpu', 'wasm'])('batchnorm on %s', (backend) => {
     expect(relErr(yOurs.stats.variance.dataSync(), m.variance.dataSync())).toBeLessThan(1e-5);
     tf.dispose([x, dy, g, b, ...ours, ...ref, yOurs.y, yOurs.stats.mean, yOurs.stats.variance, yRef,
       m.mean, m.variance]);
+  });
+
+  it('computes batch stats of an off-centre batch to float32 precision', async () => {
+    await tf.setBackend(backend);
+    // 32·16·16 = 8192 values per channel with mean ≈ 3 and std ≈ 0.5; reference in float64.
+    const shape: [number, number, number, number] = [32, 16, 16, 4];
+    const data = randn(32 * 16 * 16 * 4, 6, 0.5, 3);
+    const mean = [0, 0, 0, 0];
+    const sq = [0, 0, 0, 0];
+    data.forEach((d, i) => { mean[i % 4] += d / 8192; });
+    data.forEach((d, i) => { sq[i % 4] += (d - mean[i % 4]) ** 2 / 8192; });
+    const x = tf.tensor4d(data, shape);
+    const { y, stats } = batchNormTrain(x, tf.ones([4]) as tf.Tensor1D, tf.zeros([4]) as tf.Tensor1D);
+    expect(relErr(stats.mean.dataSync(), mean)).toBeLessThan(1e-6);
+    expect(relErr(stats.variance.dataSync(), sq)).toBeLessThan(1e-5);
+    // Normalised output: per-channel mean 0 and variance var/(var + eps) ≈ 1.
+    const yd = y.dataSync() as Float32Array;
+    expect(Math.abs(yd.reduce((a, v, i) => a + (i % 4 === 1 ? v : 0), 0) / 8192)).toBeLessThan(1e-5);
+    tf.dispose([x, y, stats.mean, stats.variance]);
   });
 
   it('leaks no tensors; stats belong to the caller scope and survive only if kept', async () => {

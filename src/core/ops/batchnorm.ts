@@ -5,10 +5,12 @@
  * Owns: batchNormTrain (batch statistics; one fused custom gradient for x, gamma, beta) and
  * batchNormEval (running statistics). Imports only @tensorflow/tfjs-core.
  *
- * Shaped for the wasm backend (measured in bench/ops): reductions over N, H, W are a matMul
- * with a row of ones (~20x faster than tf.sum over axes [0, 1, 2], which transposes first), and
- * per-channel broadcasts run on an [N·H, W·C] view against the channel vector tiled W times
- * (a short inner dimension C makes broadcasting ~6x slower; tf.batchNorm is slower still).
+ * Shaped for the wasm backend (measured in bench/ops): means over N, H, W are an avgPool over
+ * the whole H×W image then a mean over N (~10x faster than tf.sum/tf.mean over axes [0, 1, 2],
+ * which transpose first; a matMul with a row of ones is slower still because XNNPACK repacks
+ * the activation as weights on every call), and per-channel broadcasts run on an [N·H, W·C]
+ * view against the channel vector tiled W times (a short inner dimension C makes broadcasting
+ * ~6x slower; the fused tf.batchNorm kernel is slower still).
  */
 import * as tf from '@tensorflow/tfjs-core';
 
@@ -25,9 +27,11 @@ export interface BatchStats {
 
 /** Views of an NHWC tensor and helpers for per-channel vectors held as [1, C]. */
 class ChannelView {
+  /** N·H: rows of the wide view. */
   readonly rows: number;
+  /** N·H·W: elements per channel. */
   readonly count: number;
-  constructor(readonly shape: readonly [number, number, number, number]) {
+  constructor(readonly shape: [number, number, number, number]) {
     this.rows = shape[0] * shape[1];
     this.count = this.rows * shape[2];
   }
@@ -39,13 +43,15 @@ class ChannelView {
   tiled(v: tf.Tensor): tf.Tensor2D {
     return tf.tile(tf.reshape(v, [1, this.shape[3]]), [1, this.shape[2]]);
   }
-  /** Σ over N, H, W of an NHWC (or wide) tensor, as [1, C]. */
-  channelSum(t: tf.Tensor, ones: tf.Tensor2D): tf.Tensor2D {
-    return tf.matMul(ones, tf.reshape(t, [this.count, this.shape[3]]));
+  /** Mean over N, H, W of an NHWC (or wide) tensor, as [1, C]. */
+  channelMean(t: tf.Tensor): tf.Tensor2D {
+    const [n, h, w, c] = this.shape;
+    const perImage = tf.avgPool(this.nhwc(t), [h, w], [h, w], 'valid');
+    return tf.mean(tf.reshape(perImage, [n, c]), 0, true);
   }
   /** Back to NHWC. */
   nhwc(t: tf.Tensor): tf.Tensor4D {
-    return tf.reshape(t, this.shape as [number, number, number, number]);
+    return tf.reshape(t, this.shape);
   }
 }
 
@@ -63,29 +69,30 @@ export function batchNormTrain(
   let kept: tf.Tensor2D[] = [];
   const f = tf.customGrad((...args: Array<tf.Tensor | tf.GradSaveFunc>) => {
     const [xIn, gIn, bIn] = args as [tf.Tensor4D, tf.Tensor1D, tf.Tensor1D];
-    const ones = tf.ones([1, v.count]) as tf.Tensor2D;
-    const mean = tf.div(v.channelSum(xIn, ones), v.count) as tf.Tensor2D;
+    const mean = v.channelMean(xIn);
     const centred = tf.sub(v.wide(xIn), v.tiled(mean));
-    const variance = tf.div(v.channelSum(tf.square(centred), ones), v.count) as tf.Tensor2D;
+    const variance = v.channelMean(tf.square(centred));
     const invStd = tf.rsqrt(tf.add(variance, eps)) as tf.Tensor2D;
     kept = [tf.keep(mean), tf.keep(variance)];
     (args[3] as tf.GradSaveFunc)([centred, invStd, gIn]);
     const y = tf.add(tf.mul(centred, v.tiled(tf.mul(invStd, tf.reshape(gIn, [1, -1])))), v.tiled(bIn));
     return {
       value: v.nhwc(y),
-      gradFunc: (dy: tf.Tensor4D, saved: tf.Tensor[]) => {
+      // tidy: tfjs runs a customGrad's gradFunc outside any per-node scope, so without it
+      // these full-size temporaries would live until the whole backward pass ends.
+      gradFunc: (dy: tf.Tensor4D, saved: tf.Tensor[]) => tf.tidy(() => {
         const [xc, is, g] = saved;
-        const onesB = tf.ones([1, v.count]) as tf.Tensor2D;
         const dyw = v.wide(dy);
-        const sumDy = v.channelSum(dyw, onesB);
-        const sumDyXc = v.channelSum(tf.mul(dyw, xc), onesB);
+        const meanDy = v.channelMean(dyw);
+        const meanDyXc = v.channelMean(tf.mul(dyw, xc));
         const k = tf.mul(tf.reshape(g, [1, -1]), is);
-        // dx = k·dy + b·xc + c with b = −k·is²·Σ(dy·xc)/M and c = −k·Σdy/M.
-        const b = tf.mul(tf.neg(k), tf.mul(tf.square(is), tf.div(sumDyXc, v.count)));
-        const c = tf.mul(tf.neg(k), tf.div(sumDy, v.count));
+        // dx = k·dy + b·xc + c with b = −k·is²·mean(dy·xc) and c = −k·mean(dy).
+        const b = tf.mul(tf.neg(k), tf.mul(tf.square(is), meanDyXc));
+        const c = tf.mul(tf.neg(k), meanDy);
         const dx = tf.add(tf.add(tf.mul(dyw, v.tiled(k)), tf.mul(xc, v.tiled(b))), v.tiled(c));
-        return [v.nhwc(dx), tf.reshape(tf.mul(sumDyXc, is), [-1]), tf.reshape(sumDy, [-1])];
-      },
+        const dGamma = tf.mul(tf.mul(meanDyXc, is), v.count);
+        return [v.nhwc(dx), tf.reshape(dGamma, [-1]), tf.reshape(tf.mul(meanDy, v.count), [-1])];
+      }),
     };
   });
   const y = f(x, gamma, beta) as tf.Tensor4D;

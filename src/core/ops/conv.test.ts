@@ -8,9 +8,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-wasm';
-import '@tensorflow/tfjs-core/dist/register_all_gradients';
-import { createRng } from '../rng';
-import { conv2dFrozen, conv2dTrainable } from './conv';
+import { createRng } from '../rng.ts';
+import { conv2dFrozen, conv2dTrainable } from './conv.ts';
 
 type Shape4 = [number, number, number, number];
 interface Case { k: 1 | 3; stride: 1 | 2; n: number; h: number; w: number; ci: number; co: number }

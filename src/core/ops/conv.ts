@@ -9,11 +9,14 @@
  * Imports only @tensorflow/tfjs-core.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { convFilterGrad, convInputGrad, convPadding } from './convGrad';
+import { convFilterGrad, convInputGrad, convPadding } from './convGrad.ts';
 
 type GradArgs = Array<tf.Tensor | tf.GradSaveFunc>;
 
-/** Convolution whose filter is frozen: the gradient flows to x only. */
+/**
+ * Convolution whose filter is frozen: the gradient flows to x only. w is read again during
+ * backprop, so it must outlive the gradient computation (a variable, or a kept tensor).
+ */
 export function conv2dFrozen(x: tf.Tensor4D, w: tf.Tensor4D, stride: 1 | 2): tf.Tensor4D {
   const pad = convPadding(w);
   const f = tf.customGrad((...args: GradArgs) => {
@@ -27,7 +30,7 @@ export function conv2dFrozen(x: tf.Tensor4D, w: tf.Tensor4D, stride: 1 | 2): tf.
   return f(x) as tf.Tensor4D;
 }
 
-/** Convolution with a trainable filter: gradients flow to x and w. Saves x for dW. */
+/** Convolution with a trainable filter: gradients flow to x and w. Saves x (and w) for backprop. */
 export function conv2dTrainable(x: tf.Tensor4D, w: tf.Tensor4D, stride: 1 | 2): tf.Tensor4D {
   const pad = convPadding(w);
   const f = tf.customGrad((...args: GradArgs) => {

@@ -26,47 +26,44 @@ export function convPadding(w: tf.Tensor4D): Padding4 {
 /** Filter with in/out channels swapped: HWIO → HWOI. */
 const swapIO = (w: tf.Tensor4D) => tf.transpose(w, [0, 1, 3, 2]) as tf.Tensor4D;
 
-/** Taps of a 3x3 filter (already HWOI) at the given rows and columns, as a small filter. */
-function taps(wT: tf.Tensor4D, rows: number[], cols: number[]): tf.Tensor4D {
-  const r = tf.gather(wT, tf.tensor1d(rows, 'int32'), 0);
-  return tf.gather(r, tf.tensor1d(cols, 'int32'), 1) as tf.Tensor4D;
-}
-
-/**
- * Interleave four phase images [N, h, w, C] into [N, 2h, 2w, C]:
- * out[n, 2i + a, 2j + b] = p[a][b][n, i, j]; then crop to [rows, cols].
- */
-function interleave(p: tf.Tensor4D[][], rows: number, cols: number): tf.Tensor4D {
-  const [n, h, w, c] = p[0][0].shape;
-  const rowPhase = (a: number) => tf.reshape(tf.stack([p[a][0], p[a][1]], 3), [n, h, 2 * w, c]);
-  const full = tf.reshape(tf.stack([rowPhase(0), rowPhase(1)], 2), [n, 2 * h, 2 * w, c]) as tf.Tensor4D;
-  return rows === 2 * h && cols === 2 * w ? full : tf.slice(full, [0, 0, 0, 0], [n, rows, cols, c]);
-}
-
 /**
  * dx of a 3x3, pad-1, stride-2 conv by output phase. In 1-D, y[o] = Σ_k x[2o + k − 1]·w[k], so
- * dx[2m] = dy[m]·w[1] and dx[2m + 1] = dy[m]·w[2] + dy[m + 1]·w[0]. In 2-D each of the four
- * (row, col) phases is a stride-1 forward conv of dy with 1x1, 1x2, 2x1 or 2x2 taps (9 taps in
- * all: the same multiply-adds as the forward conv, unlike dilating dy, which costs 4x), with
- * one zero row/col of padding after for the odd phases.
+ * dx[2m] = dy[m]·w[1] and dx[2m + 1] = dy[m]·w[2] + dy[m + 1]·w[0]: each phase is a stride-1
+ * forward conv of dy (one zero row/col of padding after, for the odd phase). Unlike dilating
+ * dy (4x the multiply-adds, 3/4 of them on zeros), this costs about the forward conv's.
+ * Column phases share one conv whose 2·Ci output channels are (column phase, ci): reshaping
+ * [N, Ho, Wo, 2·Ci] → [N, Ho, 2·Wo, Ci] interleaves the columns for free (12 taps instead of
+ * 9, but no small-chunk copy); the two row phases are then interleaved with one stack.
  */
 function inputGrad3x3Stride2(dy: tf.Tensor4D, w: tf.Tensor4D, rows: number, cols: number): tf.Tensor4D {
-  const wT = swapIO(w);
-  const idx = [[1], [2, 0]];
-  const phases = [0, 1].map((a) => [0, 1].map((b) => {
-    const pad: Padding4 = [[0, 0], [0, a], [0, b], [0, 0]];
-    return tf.conv2d(dy, taps(wT, idx[a], idx[b]), 1, pad);
-  }));
-  return interleave(phases, rows, cols);
+  const [n, h, wd] = dy.shape;
+  const ci = w.shape[2];
+  // HWOI filter with a zero column appended at index 3.
+  const wT = tf.pad(swapIO(w), [[0, 0], [0, 1], [0, 0], [0, 0]]);
+  const idx = (taps: number[]) => tf.tensor1d(taps, 'int32');
+  // Column phase b: taps at dy column offsets u = 0, 1 (3 = the zero column).
+  const colTaps = [[1, 3], [2, 0]];
+  const rowPhase = (rowTaps: number[]) => {
+    const r = tf.gather(wT, idx(rowTaps), 0);
+    const f = tf.concat(colTaps.map((c) => tf.gather(r, idx(c), 1)), 3) as tf.Tensor4D;
+    const pad: Padding4 = [[0, 0], [0, rowTaps.length - 1], [0, 1], [0, 0]];
+    return tf.reshape(tf.conv2d(dy, f, 1, pad), [n, h, 2 * wd, ci]);
+  };
+  const full = tf.reshape(tf.stack([rowPhase([1]), rowPhase([2, 0])], 2), [n, 2 * h, 2 * wd, ci]) as tf.Tensor4D;
+  return rows === 2 * h && cols === 2 * wd ? full : tf.slice(full, [0, 0, 0, 0], [n, rows, cols, ci]);
 }
 
-/** dx of a 1x1, stride-2 conv: dy·wᵀ at even positions, zeros at odd ones. */
+/**
+ * dx of a 1x1, stride-2 conv: dy·wᵀ at even positions, zeros at odd ones. Spread by two rank-3
+ * pads (a rank-6 pad would be one op, but the webgpu backend's pad shader stops at rank 4).
+ */
 function inputGrad1x1Stride2(dy: tf.Tensor4D, w: tf.Tensor4D, rows: number, cols: number): tf.Tensor4D {
   const [n, h, wd] = dy.shape;
   const ci = w.shape[2];
-  const even = tf.reshape(tf.conv2d(dy, swapIO(w), 1, 'valid'), [n, h, 1, wd, 1, ci]);
-  const spread = tf.pad(even, [[0, 0], [0, 0], [0, 1], [0, 0], [0, 1], [0, 0]]);
-  const full = tf.reshape(spread, [n, 2 * h, 2 * wd, ci]) as tf.Tensor4D;
+  const even = tf.conv2d(dy, swapIO(w), 1, 'valid');
+  const cols2 = tf.pad(tf.reshape(even, [n * h * wd, 1, ci]), [[0, 0], [0, 1], [0, 0]]);
+  const rows2 = tf.pad(tf.reshape(cols2, [n * h, 1, 2 * wd * ci]), [[0, 0], [0, 1], [0, 0]]);
+  const full = tf.reshape(rows2, [n, 2 * h, 2 * wd, ci]) as tf.Tensor4D;
   return rows === 2 * h && cols === 2 * wd ? full : tf.slice(full, [0, 0, 0, 0], [n, rows, cols, ci]);
 }
 
