@@ -49,7 +49,8 @@ async function activate(name: string): Promise<string> {
   const { note } = await useBackend(name as 'wasm' | 'cpu');
   if (name === 'wasm') {
     const { getThreadsCount } = await import('@tensorflow/tfjs-backend-wasm');
-    return `${note}, ${getThreadsCount()} thread(s)`;
+    const simd = await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT');
+    return `${note}, ${simd ? 'SIMD' : 'no SIMD'}, ${getThreadsCount()} thread(s)`;
   }
   return note;
 }
@@ -125,7 +126,7 @@ async function main(): Promise<void> {
   const path = writeResults('bench-node', {
     tool: 'bench:node', date: new Date().toISOString(), machine, backends,
     cases: a.cases, options: a.options, rows, ratios,
-    profiles: measured.filter((m) => m.result.profile).map((m) => ({ backend: m.backend, case: m.result.case, profile: m.result.profile })),
+    results: measured, // raw: every step time, warm-up and profile
     ...(reference ? { reference } : {}),
   }, a.out);
   log(`\nwrote ${path}`);

@@ -11,6 +11,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { AdapterInfo, BackendChoice, BackendInfo, BackendName, FreezeMode } from '../protocol/messages.ts';
 import { isSoftwareAdapter, planBackend, type AdapterProbe, type ModeSupport } from './backendChoice.ts';
+import { assertGradientsRegistered } from '../core/train/step.ts';
 import { modeSupport, profileModeKernels, type ModeKernels } from './modeKernels.ts';
 
 /** Registers a backend's kernels and factory (an `import(...)` of its package). */
@@ -35,6 +36,12 @@ export interface BackendControl {
   onFault(listener: (f: DeviceFault) => void): () => void;
   /** Test hook: destroys the WebGPU device (a real loss), or reports a simulated one on other backends. */
   simulateDeviceLoss(): void;
+  /**
+   * Resolves once a pending device loss has been reported (or shortly, when there is none).
+   * A step on a lost device can fail (mapAsync rejects) before `device.lost` resolves; the
+   * handler waits on this so such a run ends as a device loss, not as a step error.
+   */
+  settle(): Promise<void>;
 }
 
 type GpuAdapterWithInfo = GPUAdapter & { info?: GPUAdapterInfo & { isFallbackAdapter?: boolean }; isFallbackAdapter?: boolean };
@@ -46,7 +53,7 @@ function gpu(): GPU | undefined {
 async function probeAdapter(): Promise<{ probe: AdapterProbe; adapter: GpuAdapterWithInfo | null }> {
   const g = gpu();
   if (!g) return { probe: { adapter: null, software: false, note: 'navigator.gpu is missing: WebGPU is not enabled in this browser' }, adapter: null };
-  let adapter: GpuAdapterWithInfo | null = null;
+  let adapter: GpuAdapterWithInfo | null;
   try {
     adapter = (await g.requestAdapter({ powerPreference: 'high-performance' })) as GpuAdapterWithInfo | null;
   } catch (e) {
@@ -102,6 +109,7 @@ export function createBackendControl(opts: BackendControlOptions): BackendContro
 
   async function loadAll(): Promise<void> {
     if (kernels) return;
+    assertGradientsRegistered();
     const names = (Object.keys(opts.loaders) as BackendName[]).filter((b) => b !== 'webgpu' || gpu());
     for (const b of names) await opts.loaders[b]!();
     available = names.filter((b) => tf.findBackendFactory(b) != null);
@@ -198,6 +206,12 @@ export function createBackendControl(opts: BackendControlOptions): BackendContro
     onFault(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+    async settle() {
+      const dev = device;
+      if (!dev) return;
+      await Promise.race([dev.lost, new Promise((r) => setTimeout(r, 250))]);
+      await Promise.resolve(); // let the lost handler's fault reach the listeners
     },
     simulateDeviceLoss() {
       if (current?.name === 'webgpu' && device) {

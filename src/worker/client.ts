@@ -68,14 +68,15 @@ export function createTrainingClient(endpoint: Endpoint, terminate?: () => void)
     for (const l of [...anyListeners]) l(e);
   };
   const onMessage = (ev: MessageEvent) => {
-    const e: unknown = ev.data;
-    if (!isEvent(e)) return;
-    const id = runIdOf(e);
-    if (id !== undefined && id !== runId) {
-      dropped++;
-      return;
+    for (const e of Array.isArray(ev.data) ? (ev.data as unknown[]) : [ev.data]) {
+      if (!isEvent(e)) continue;
+      const id = runIdOf(e);
+      if (id !== undefined && id !== runId) {
+        dropped++;
+        continue;
+      }
+      deliver(e);
     }
-    deliver(e);
   };
   endpoint.addEventListener('message', onMessage);
   endpoint.start?.();

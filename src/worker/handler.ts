@@ -12,11 +12,12 @@ import { decodeCheckpoint, restoreCheckpoint } from '../core/train/checkpoint.ts
 import type { Endpoint } from '../protocol/endpoint.ts';
 import {
   isCommand, PROTOCOL_VERSION, toErrorData, transferablesOf,
-  type Command, type ErrorEvent, type ImportCheckpointCommand, type StartCommand, type WorkerEvent,
+  type BenchmarkCommand, type Command, type ErrorEvent, type ImportCheckpointCommand, type StartCommand, type WorkerEvent,
 } from '../protocol/messages.ts';
 import type { BackendControl, DeviceFault } from './backend.ts';
 import { loadCifar, type LoadProgress } from './data.ts';
 import { DEFAULT_CHECKPOINTS, RunSession, type RunSettings } from './run.ts';
+import { runBenchmark } from './benchmark.ts'; // benchmark block
 
 export interface HandlerOptions {
   backend: BackendControl;
@@ -47,7 +48,9 @@ export function serveTraining(endpoint: Endpoint, opts: HandlerOptions): () => v
   let hidden = false;
   let queue: Promise<void> = Promise.resolve();
 
-  const post = (e: WorkerEvent) => endpoint.postMessage(e, transferablesOf(e));
+  /** Several events go as one message (an array): the page handles them in one task, one render. */
+  const post = (e: WorkerEvent | WorkerEvent[]) =>
+    endpoint.postMessage(e, Array.isArray(e) ? e.flatMap(transferablesOf) : transferablesOf(e));
   const postError = (scope: ErrorEvent['scope'], e: unknown, runId?: string) =>
     post({ type: 'error', scope, error: toErrorData(e), ...(runId !== undefined ? { runId } : {}) });
 
@@ -79,8 +82,12 @@ export function serveTraining(endpoint: Endpoint, opts: HandlerOptions): () => v
   }
 
   async function ensureBackendFor(mode: StartCommand['config']['mode']): Promise<void> {
-    const cur = backend.current;
-    if (!cur) throw new CommandError('no backend is active (the device was lost, or init was not sent): send init to choose one');
+    let cur = backend.current;
+    if (!cur) {
+      // After a device loss: the same choice again, on a fresh device (reported in `started`).
+      if (!backend.choice) throw new CommandError('no backend is active: send init first');
+      cur = await backend.activate(backend.choice, mode);
+    }
     const s = backend.support(cur.name, mode);
     if (s.ok) return;
     if (backend.choice === 'auto') {
@@ -99,6 +106,7 @@ export function serveTraining(endpoint: Endpoint, opts: HandlerOptions): () => v
       trainer: { readIntervalMs: 250, ...opts.run?.trainer },
       now,
       hidden,
+      settle: () => backend.settle(),
     });
   }
 
@@ -174,6 +182,33 @@ export function serveTraining(endpoint: Endpoint, opts: HandlerOptions): () => v
     post({ type: 'dataReady', trainCount: data.train.count, testCount: data.test.count, description: loaded.description });
   }
 
+  // ─── Benchmark block (issue 6; owned by the benchmark): times the step, see benchmark.ts ───
+  /** Times the cases on the active backend with random inputs; needs `init`, not data. */
+  async function benchmark(c: BenchmarkCommand): Promise<void> {
+    if (session && !session.ended) throw new CommandError('a run is in progress: stop it before benchmarking');
+    const cur = backend.current;
+    if (!cur) throw new CommandError('no backend is active (the device was lost, or init was not sent): send init to choose one');
+    drop(); // a finished run's model would only take memory
+    let lastPost = -Infinity;
+    let lastPhase = '';
+    const results = await runBenchmark(c.cases, c.options, {
+      now,
+      unsupported: (k) => {
+        const s = backend.support(cur.name, k.mode);
+        return s.ok ? null : `${cur.name} cannot train mode ${k.mode}: it has no ${s.missing.join(', ')} kernel`;
+      },
+      onProgress: (p) => {
+        const t = now();
+        if (t - lastPost < 100 && p.phase === lastPhase) return; // ≤ ~10 messages/s
+        lastPost = t;
+        lastPhase = p.phase;
+        post({ type: 'benchmarkProgress', benchId: c.benchId, ...p });
+      },
+    });
+    post({ type: 'benchmarkResult', benchId: c.benchId, backend: cur, results });
+  }
+  // ─── end of the benchmark block ───
+
   async function dispatch(m: Command): Promise<void> {
     switch (m.type) {
       case 'init': {
@@ -199,6 +234,7 @@ export function serveTraining(endpoint: Endpoint, opts: HandlerOptions): () => v
         hidden = m.hidden;
         session?.setHidden(hidden);
         return;
+      case 'benchmark': return benchmark(m); // benchmark block
     }
   }
 

@@ -25,6 +25,8 @@ export interface RunSettings {
   trainer: Pick<TrainerOptions, 'readIntervalMs' | 'bnIntervalMs'>;
   now: () => number;
   hidden: boolean;
+  /** Awaited before a failing step is reported, so a device loss behind it is reported as one. */
+  settle?: () => Promise<void>;
 }
 
 /** A Trainer that says when it evaluates (the loop calls `evaluateNow` for scheduled evaluations too). */
@@ -71,7 +73,7 @@ export class RunSession {
     readonly runId: string,
     config: ExperimentConfig,
     data: CifarDataset,
-    private readonly post: (e: WorkerEvent) => void,
+    private readonly post: (e: WorkerEvent | WorkerEvent[]) => void,
     private readonly s: RunSettings,
   ) {
     this.trainer = new ObservedTrainer(config, data, {
@@ -106,6 +108,8 @@ export class RunSession {
       status = (await this.trainer.run()).status;
     } catch (e) {
       this.loopRunning = false;
+      await this.s.settle?.();
+      if (this.ended) return; // ended as a device loss meanwhile
       this.fail('run', toErrorData(e), `Training failed at step ${this.trainer.step + 1}: ${(e as Error).message ?? e}`);
       return;
     }
@@ -240,25 +244,27 @@ export class RunSession {
     else this.flushTimer = setTimeout(() => this.flush(), wait);
   }
 
-  /** Posts pending step points (one message) and the progress. */
+  /** Posts pending step points and the progress, together in one message. */
   private flush(): void {
     if (this.flushTimer) clearTimeout(this.flushTimer);
     this.flushTimer = null;
     if (this.ended) return;
     this.lastPost = this.s.now();
+    const out: WorkerEvent[] = [];
     if (this.pending.length) {
-      this.post({ type: 'step', runId: this.runId, points: packStepPoints(this.pending) });
+      out.push({ type: 'step', runId: this.runId, points: packStepPoints(this.pending) });
       this.pending = [];
     }
     const t = this.trainer;
     const left = t.totalSteps - t.step;
-    this.post({
+    out.push({
       type: 'progress', runId: this.runId, phase: this.phase, step: t.step, totalSteps: t.totalSteps, epoch: t.step / t.stepsPerEpoch,
       imagesPerSecond: this.imagesPerSecond,
       etaSeconds: this.imagesPerSecond > 0 ? (left * t.config.batchSize) / this.imagesPerSecond : null,
       ...(this.firstStepMs !== undefined ? { firstStepMs: this.firstStepMs } : {}),
       ...(this.throttle.throttled ? { throttled: true } : {}),
     });
+    this.post(out);
   }
 
   /** Frees the model and optimizer; safe to call twice and on a lost device. */

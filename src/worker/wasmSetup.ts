@@ -1,7 +1,8 @@
 /**
- * Registers the wasm backend with its three binaries served by Vite (`?url` imports, so
- * they are fingerprinted assets of the build, fetched same-origin under COEP). The
- * threaded build is used when the page is cross-origin isolated (SharedArrayBuffer).
+ * Registers the wasm backend with its binaries served by Vite (`?url` imports, so they are
+ * fingerprinted assets of the build, fetched same-origin under COEP). The threaded build is
+ * used when the page is cross-origin isolated; vite.config.ts keeps its factory's source
+ * intact so its pthread workers start (see keepWasmThreadsFactorySource).
  * Browser-only: imported lazily by worker.ts.
  */
 import { getThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';

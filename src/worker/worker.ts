@@ -4,6 +4,8 @@
  * protocol on the worker's global scope. Everything else lives in handler.ts / backend.ts.
  * Created by client.ts: `new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' })`.
  */
+// tfjs-core registers no gradients by itself; training needs them (see src/core/train/step.ts).
+import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import type { Endpoint } from '../protocol/endpoint.ts';
 import { toErrorData, type WorkerEvent } from '../protocol/messages.ts';
 import { createBackendControl } from './backend.ts';

@@ -58,8 +58,9 @@ export function buildResNet(cfg: ModelConfig): ResNet {
   const running = new Map<string, RunningStats>();
   for (const l of spec.bnLayers) {
     running.set(l.name, {
-      mean: tf.variable(tf.zeros([l.channels]), false),
-      variance: tf.variable(tf.ones([l.channels]), false),
+      // tidy frees the initial tensors; the variables keep their own reference to the data.
+      mean: tf.tidy(() => tf.variable(tf.zeros([l.channels]), false)),
+      variance: tf.tidy(() => tf.variable(tf.ones([l.channels]), false)),
     });
   }
   const P = <R extends tf.Rank>(name: string) => params.get(name) as unknown as tf.Tensor<R>;

@@ -31,7 +31,7 @@ export const PRESETS: readonly Preset[] = [
   },
   {
     id: 'tiny',
-    label: 'Classroom: tiny (about a minute)',
+    label: 'Classroom: tiny ResNet-8',
     note: 'ResNet-8 at width 8 on 2,000 images: the fastest way to watch every chart fill.',
     values: { depth: 8, width: 8, epochs: 3, batchSize: 50, lr: 0.1, schedule: 'cosine', warmupEpochs: 0, trainSize: 2000, testSize: 500 },
   },

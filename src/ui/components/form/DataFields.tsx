@@ -5,11 +5,11 @@ import { NumberField, SelectField } from './fields.tsx';
 import { useConfigField } from './useConfigField.ts';
 
 const BACKEND_LABELS: Record<BackendChoice, string> = {
-  auto: 'auto (fastest that can run the mode)',
+  auto: 'auto',
   webgpu: 'WebGPU',
   webgl: 'WebGL',
-  wasm: 'WebAssembly (CPU)',
-  cpu: 'plain JavaScript (slowest)',
+  wasm: 'wasm (CPU)',
+  cpu: 'cpu (slowest)',
 };
 
 export function SeedField() {
@@ -42,7 +42,7 @@ export function BackendField() {
   return (
     <SelectField<BackendChoice> label="Backend" testId="config.backend" value={choice} onChange={set} disabled={locked}
       options={BACKEND_CHOICES.map((b) => ({ value: b, label: BACKEND_LABELS[b] }))}
-      error={info?.forced && info.warning ? info.warning : null}
-      hint={choice === 'auto' ? 'The worker picks; the badge says which and why.' : 'Forced; the badge warns when it is slow or cannot run the mode.'} />
+      hint={info?.forced && info.warning && info.name === choice ? <span className="warning" style={{ display: 'block' }}>{info.warning}</span>
+        : choice === 'auto' ? 'The fastest that can run the mode; the badge says which and why.' : 'Forced; a warning appears here when it is slow or cannot run the mode.'} />
   );
 }

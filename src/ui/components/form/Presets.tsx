@@ -17,11 +17,11 @@ export function Presets() {
       <div className="row">
         {PRESETS.map((p) => {
           const cfg = { ...config, ...p.values };
-          let est = null;
+          let est: ReturnType<typeof estimateCost> = null;
           try {
             est = estimateCost(cfg, forwardMacs(buildResNetSpec(cfg.depth, cfg.width)), throughput);
           } catch {
-            est = null;
+            // the user's depth/width do not form a network: no estimate
           }
           const on = presetMatches(p, config);
           return (

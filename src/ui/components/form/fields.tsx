@@ -3,7 +3,7 @@
  * tied by aria-describedby). NumberField keeps the text the user types and commits a number
  * only when the text parses; range and combination errors come from validateConfig.
  */
-import { useEffect, useId, useState, type ReactNode } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 
 interface FieldShell {
   label: string;
@@ -34,11 +34,13 @@ export function NumberField(props: FieldShell & {
   const id = useId();
   const [text, setText] = useState(String(props.value));
   const [parseError, setParseError] = useState<string | null>(null);
+  const [seen, setSeen] = useState(props.value);
   // Follow outside changes (presets, links) unless the text already means this value.
-  useEffect(() => {
-    setText((t) => (Number(t) === props.value && t.trim() !== '' ? t : String(props.value)));
+  if (seen !== props.value) {
+    setSeen(props.value);
+    if (!(Number(text) === props.value && text.trim() !== '')) setText(String(props.value));
     setParseError(null);
-  }, [props.value]);
+  }
   const error = parseError ?? props.error ?? null;
   return (
     <div className="field">

@@ -3,12 +3,16 @@ import { useShallow } from 'zustand/react/shallow';
 import type { BackendInfo } from '../../../protocol/messages.ts';
 import { useLab } from '../../app/labStore.ts';
 
+/** What does the work: the GPU adapter for WebGPU, else the CPU (the adapter probed is not used). */
 function adapterText(info: BackendInfo): string {
-  const a = info.adapter;
-  const name = a ? [a.vendor, a.architecture, a.description].filter(Boolean).join(' ') : '';
-  const parts = [name || (info.name === 'wasm' ? `CPU${info.threads ? `, ${info.threads} thread${info.threads > 1 ? 's' : ''}` : ''}` : info.name === 'cpu' ? 'CPU, JavaScript' : '')];
-  if (info.software && info.name === 'webgpu') parts.push('software-emulated');
-  return parts.filter(Boolean).join(', ');
+  if (info.name === 'webgpu') {
+    const a = info.adapter;
+    const name = a ? [a.vendor, a.architecture, a.description].filter(Boolean).join(' ') : 'unknown adapter';
+    return info.software ? `${name}, emulated on the CPU` : name;
+  }
+  if (info.name === 'wasm') return `CPU, WebAssembly${info.threads ? `, ${info.threads} thread${info.threads > 1 ? 's' : ''}` : ''}`;
+  if (info.name === 'cpu') return 'CPU, plain JavaScript';
+  return 'GPU through WebGL';
 }
 
 export function BackendBadge() {

@@ -14,7 +14,7 @@ export function ProgressBar() {
     ? 'No run in progress'
     : `Epoch ${pr.epoch.toFixed(2)}, step ${formatCount(step)} of ${formatCount(total)}`;
   return (
-    <div className="panel" aria-label="Progress">
+    <div className="panel" aria-label="Progress" data-testid="panel.progress">
       <div className="row small" style={{ justifyContent: 'space-between', marginBottom: '0.3rem' }}>
         <span data-testid="run.progressText">{label}</span>
         {pr ? (

@@ -31,7 +31,7 @@ export function RunControls() {
   };
   const paused = s.status === 'paused';
   return (
-    <div className="panel" aria-labelledby="run-h">
+    <div className="panel" aria-labelledby="run-h" data-testid="panel.run">
       <h2 id="run-h" className="visually-hidden">Run</h2>
       <div className="row">
         <button type="button" className="primary" data-testid="run.start" disabled={s.active || s.issues > 0} onClick={start}

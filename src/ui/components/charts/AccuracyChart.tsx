@@ -1,0 +1,44 @@
+/**
+ * Train accuracy (smoothed, per read-back) and test accuracy (per evaluation) of the current
+ * run, and test accuracy of overlaid runs. Dashes tell train from test without colour.
+ */
+import { useMemo } from 'react';
+import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { usePalette } from '../../hooks/usePalette.ts';
+import { decimateRows } from '../../lib/decimate.ts';
+import { debiasedEma } from '../../lib/smoothing.ts';
+import { ChartFrame } from './ChartFrame.tsx';
+import { MAX_DRAWN } from './LossChart.tsx';
+import { fmt, useDrawnRuns } from './overlays.ts';
+
+export function AccuracyChart() {
+  const drawn = useDrawnRuns();
+  const palette = usePalette();
+  const series = useMemo(() => drawn.map((d) => {
+    const smooth = debiasedEma(d.run.steps.map((p) => p.accuracy), 0.9);
+    const train = decimateRows(d.run.steps.map((p, i) => ({ step: p.step, train: smooth[i] })), MAX_DRAWN, (r) => r.step, (r) => r.train);
+    const test = decimateRows(d.run.evals.map((e) => ({ step: e.step, test: e.testAccuracy })), MAX_DRAWN, (r) => r.step, (r) => r.test);
+    return { ...d, train, test };
+  }), [drawn]);
+  const points = series.reduce((a, s) => a + (s.current ? s.train.length : 0) + s.test.length, 0);
+  return (
+    <ChartFrame title="Accuracy" testId="chart.accuracy" points={points} empty="Train and test accuracy appear here."
+      description="Dotted: training batches (augmented, smoothed). Solid with dots: the test subset.">
+      <ResponsiveContainer width="100%" height="100%">
+        <LineChart margin={{ top: 5, right: 10, bottom: 0, left: -10 }}>
+          <CartesianGrid stroke={palette.grid} />
+          <XAxis dataKey="step" type="number" domain={['dataMin', 'dataMax']} allowDuplicatedCategory={false} stroke={palette.muted} tickFormatter={fmt.step} />
+          <YAxis stroke={palette.muted} domain={[0, 1]} tickFormatter={fmt.pct} />
+          <Tooltip formatter={(v) => fmt.pct(Number(v))} labelFormatter={(l) => `step ${l}`} contentStyle={{ background: palette.panel }} />
+          <Legend />
+          {series.map((s) => (s.current ? (
+            <Line key={`${s.run.id}-train`} data={s.train} dataKey="train" name={`${s.label} train`} stroke={s.color} strokeDasharray="2 3" dot={false} isAnimationActive={false} strokeWidth={2} />
+          ) : null))}
+          {series.map((s) => (
+            <Line key={`${s.run.id}-test`} data={s.test} dataKey="test" name={`${s.label} test`} stroke={s.color} dot={{ r: 3 }} isAnimationActive={false} strokeWidth={2.5} />
+          ))}
+        </LineChart>
+      </ResponsiveContainer>
+    </ChartFrame>
+  );
+}

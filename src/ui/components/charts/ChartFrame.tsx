@@ -1,0 +1,27 @@
+/**
+ * A chart's card: title, optional controls, an empty state, and `data-points` (points drawn)
+ * for tests. The chart area has a fixed height so recharts' ResponsiveContainer can size.
+ */
+import type { ReactNode } from 'react';
+
+export function ChartFrame(props: {
+  title: string;
+  testId: string;
+  points: number;
+  controls?: ReactNode;
+  empty?: string;
+  description?: string;
+  children: ReactNode;
+}) {
+  const id = `${props.testId.replace('.', '-')}-h`;
+  return (
+    <figure className="chart" data-testid={props.testId} data-points={props.points} aria-labelledby={id} style={{ margin: 0 }}>
+      <h3 id={id}>
+        <span>{props.title}</span>
+        {props.controls}
+      </h3>
+      {props.points > 0 ? <div className="chart-box">{props.children}</div> : <div className="empty">{props.empty ?? 'No points yet.'}</div>}
+      {props.description ? <figcaption className="small muted">{props.description}</figcaption> : null}
+    </figure>
+  );
+}

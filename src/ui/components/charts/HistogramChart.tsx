@@ -1,0 +1,58 @@
+/**
+ * Distribution of γ (now against its initial distribution) or β across every BN channel, for
+ * the current run and — for comparison, e.g. BN-only against all-trained — the first overlaid
+ * run.
+ */
+import { useMemo } from 'react';
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { usePalette } from '../../hooks/usePalette.ts';
+import type { Histogram } from '../../store/runTypes.ts';
+import { ChartFrame } from './ChartFrame.tsx';
+import { useDrawnRuns } from './overlays.ts';
+
+function toFractions(h: Histogram | null): number[] | null {
+  if (!h) return null;
+  const total = h.counts.reduce((a, b) => a + b, 0) || 1;
+  return h.counts.map((c) => c / total);
+}
+
+export function HistogramChart({ which }: { which: 'gamma' | 'beta' }) {
+  const drawn = useDrawnRuns();
+  const palette = usePalette();
+  const cur = drawn.find((d) => d.current) ?? drawn[0];
+  const other = drawn.find((d) => d !== cur && (which === 'gamma' ? d.run.gammaHistogram : d.run.betaHistogram));
+  const { rows, keys } = useMemo(() => {
+    const h = cur ? (which === 'gamma' ? cur.run.gammaHistogram : cur.run.betaHistogram) : null;
+    if (!h) return { rows: [], keys: [] as { key: string; name: string; color: string }[] };
+    const series: { key: string; name: string; color: string; f: number[] | null }[] = [
+      { key: 'now', name: `${cur!.label}${which === 'gamma' ? ' now' : ''}`, color: cur!.color, f: toFractions(h) },
+    ];
+    if (which === 'gamma' && cur!.run.initialGammaHistogram) {
+      series.push({ key: 'init', name: 'at start', color: palette.muted, f: toFractions(cur!.run.initialGammaHistogram) });
+    }
+    if (other) series.push({ key: 'other', name: other.label, color: other.color, f: toFractions(which === 'gamma' ? other.run.gammaHistogram : other.run.betaHistogram) });
+    const rows = h.counts.map((_, i) => {
+      const row: Record<string, number> = { x: (h.edges[i] + h.edges[i + 1]) / 2 };
+      for (const s of series) if (s.f && s.f.length === h.counts.length) row[s.key] = s.f[i];
+      return row;
+    });
+    return { rows, keys: series.map(({ key, name, color }) => ({ key, name, color })) };
+  }, [cur, other, which, palette]);
+  const title = which === 'gamma' ? 'γ distribution' : 'β distribution';
+  return (
+    <ChartFrame title={title} testId={which === 'gamma' ? 'chart.gammaHistogram' : 'chart.betaHistogram'} points={rows.length}
+      empty={`The ${which === 'gamma' ? 'γ' : 'β'} histogram appears after the first read-back.`}
+      description="Share of all BN channels per bin.">
+      <ResponsiveContainer width="100%" height="100%">
+        <BarChart data={rows} margin={{ top: 5, right: 10, bottom: 0, left: -10 }} barGap={0} barCategoryGap={0}>
+          <CartesianGrid stroke={palette.grid} vertical={false} />
+          <XAxis dataKey="x" stroke={palette.muted} tickFormatter={(v: number) => v.toFixed(1)} interval="preserveStartEnd" minTickGap={20} />
+          <YAxis stroke={palette.muted} tickFormatter={(v: number) => `${(v * 100).toFixed(0)}%`} />
+          <Tooltip formatter={(v) => `${(Number(v) * 100).toFixed(1)}%`} labelFormatter={(l) => `${which === 'gamma' ? 'γ' : 'β'} ≈ ${Number(l).toFixed(2)}`} contentStyle={{ background: palette.panel }} />
+          <Legend />
+          {keys.map((k) => <Bar key={k.key} dataKey={k.key} name={k.name} fill={k.color} fillOpacity={k.key === 'now' ? 0.9 : 0.5} isAnimationActive={false} />)}
+        </BarChart>
+      </ResponsiveContainer>
+    </ChartFrame>
+  );
+}

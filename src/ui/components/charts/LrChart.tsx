@@ -1,0 +1,28 @@
+/** Learning rate per step: the schedule the run actually used. */
+import { useMemo } from 'react';
+import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { useLab } from '../../app/labStore.ts';
+import { usePalette } from '../../hooks/usePalette.ts';
+import { decimateRows } from '../../lib/decimate.ts';
+import { ChartFrame } from './ChartFrame.tsx';
+import { MAX_DRAWN } from './LossChart.tsx';
+import { fmt } from './overlays.ts';
+
+export function LrChart() {
+  const steps = useLab((s) => s.run?.steps);
+  const palette = usePalette();
+  const rows = useMemo(() => decimateRows((steps ?? []).map((p) => ({ step: p.step, lr: p.lr })), MAX_DRAWN, (r) => r.step, (r) => r.lr), [steps]);
+  return (
+    <ChartFrame title="Learning rate" testId="chart.lr" points={rows.length} empty="The schedule appears as the run goes.">
+      <ResponsiveContainer width="100%" height="100%">
+        <LineChart data={rows} margin={{ top: 5, right: 10, bottom: 0, left: -10 }}>
+          <CartesianGrid stroke={palette.grid} />
+          <XAxis dataKey="step" type="number" domain={['dataMin', 'dataMax']} stroke={palette.muted} tickFormatter={fmt.step} />
+          <YAxis stroke={palette.muted} tickFormatter={fmt.num} />
+          <Tooltip formatter={(v) => Number(v).toPrecision(3)} labelFormatter={(l) => `step ${l}`} contentStyle={{ background: palette.panel }} />
+          <Line dataKey="lr" name="learning rate" stroke={palette.series[2]} dot={false} isAnimationActive={false} strokeWidth={2} type="stepAfter" />
+        </LineChart>
+      </ResponsiveContainer>
+    </ChartFrame>
+  );
+}
