@@ -35,5 +35,6 @@ export default defineConfig({
   // Worker bundles get their own plugins: the wasm backend lives in the training worker.
   worker: { format: 'es', plugins: () => [keepWasmThreadsFactorySource()] },
   build: { target: 'es2022', chunkSizeWarningLimit: 4096 },
-  optimizeDeps: { exclude: ['@tensorflow/tfjs-backend-wasm'] },
+  // tfjs-backend-wasm is pre-bundled like any dependency (its wasm-out files are CommonJS);
+  // its binaries come from the `?url` imports in src/worker/wasmSetup.ts, not from relative paths.
 });

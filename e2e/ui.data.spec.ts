@@ -1,13 +1,14 @@
 /**
  * The data panel's side of issue 3, end to end: the served CIFAR-10 loads with a visible
- * byte progress bar; a small archive made in the test from the first records of the real
- * files can be dropped on the page; the file picker takes .bin files; bad files and an
+ * byte progress bar; an archive dropped on the page is parsed by the worker (a small one made
+ * from the first records of the real files is refused, naming the file; the official layout
+ * built from the real files loads); the file picker takes the .bin files; bad files and an
  * unreachable URL get their own clear messages.
  */
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { buildTar, officialMembers } from '../src/core/data/testing/tarWriter.ts';
 import { LabPage } from './pages/LabPage.ts';
 
@@ -33,37 +34,67 @@ test('served data loads with a visible byte progress bar', async ({ page }) => {
   await expect(lab.id('data.progress')).toHaveCount(0);
 });
 
-test('a dropped archive (made from the real files) is loaded', async ({ page }) => {
-  const lab = new LabPage(page);
-  await lab.open();
-  await lab.waitForDataReady();
-  const gz = gzipSync(buildTar(officialMembers(await smallRealFiles(40))));
-  await lab.id('data.dropzone').locator('xpath=ancestor::details').locator('summary').click();
-  await page.evaluate(async (b64) => {
-    const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+/** Drops a file from disk on the drop zone: a hidden input takes the file, a drop event hands it over. */
+async function dropFile(page: Page, path: string): Promise<void> {
+  await page.evaluate(() => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.id = 'e2e-drop-source';
+    input.hidden = true;
+    document.body.append(input);
+  });
+  await page.setInputFiles('#e2e-drop-source', path);
+  await page.evaluate(() => {
+    const input = document.getElementById('e2e-drop-source') as HTMLInputElement;
     const dt = new DataTransfer();
-    dt.items.add(new File([bytes], 'cifar-10-binary.tar.gz', { type: 'application/gzip' }));
+    dt.items.add(input.files![0]);
+    input.remove();
     const zone = document.querySelector('[data-testid="data.dropzone"]')!;
     zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
     zone.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
-  }, gz.toString('base64'));
-  await expect(lab.id('data.status')).toContainText('200 training and 40 test images', { timeout: 60_000 });
-});
+  });
+}
 
-test('the file picker takes .bin files and explains a wrong one', async ({ page }) => {
+test('a dropped archive is checked, and the real one is loaded', async ({ page }, info) => {
   const lab = new LabPage(page);
   await lab.open();
   await lab.waitForDataReady();
   await lab.id('data.dropzone').locator('xpath=ancestor::details').locator('summary').click();
-  const files = await smallRealFiles(30);
-  const payload = (names: string[]) => names.map((name) => ({ name, mimeType: 'application/octet-stream', buffer: Buffer.from(files.get(name)!) }));
-  await lab.id('data.filePicker').setInputFiles([...payload(NAMES), { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hi') }]);
+  // A small archive made in the test from the first records of the real files: refused, naming the file.
+  const small = info.outputPath('small-cifar-10-binary.tar.gz');
+  await writeFile(small, gzipSync(buildTar(officialMembers(await smallRealFiles(40)))));
+  await dropFile(page, small);
+  await expect(lab.id('data.status')).toHaveAttribute('data-status', 'error', { timeout: 60_000 });
+  await expect(lab.id('data.status')).toContainText('data_batch_1.bin is truncated');
+  // The official layout built from the real files loads.
+  const full = info.outputPath('cifar-10-binary.tar.gz');
+  await writeFile(full, gzipSync(buildTar(officialMembers(await smallRealFiles(10_000))), { level: 1 }));
+  await dropFile(page, full);
+  await expect(lab.id('data.status')).toContainText('50,000 training and 10,000 test images', { timeout: 120_000 });
+  await expect(lab.id('data.status')).toContainText('archive');
+});
+
+test('the file picker takes the .bin files and explains a wrong one', async ({ page }, info) => {
+  const lab = new LabPage(page);
+  await lab.open();
+  await lab.waitForDataReady();
+  await lab.id('data.dropzone').locator('xpath=ancestor::details').locator('summary').click();
+  const picker = lab.id('data.filePicker');
+  const paths = NAMES.map((n) => join(SERVED, n));
+  const notes = info.outputPath('notes.txt');
+  await writeFile(notes, 'hi');
+  await picker.setInputFiles([...paths, notes]);
   await expect(lab.id('data.dropzone')).toContainText('notes.txt: not a CIFAR-10 file');
-  const cut = Buffer.from(files.get('test_batch.bin')!.subarray(0, 100));
-  await lab.id('data.filePicker').setInputFiles([...payload(NAMES.slice(0, 5)), { name: 'test_batch.bin', mimeType: 'application/octet-stream', buffer: cut }]);
+  const cut = info.outputPath('cut', 'test_batch.bin');
+  await mkdir(dirname(cut), { recursive: true });
+  await writeFile(cut, (await readFile(join(SERVED, 'test_batch.bin'))).subarray(0, 100));
+  await picker.setInputFiles([...paths.slice(0, 5), cut]);
   await expect(lab.id('data.dropzone')).toContainText('test_batch.bin is 100 bytes, not a whole number of 3073-byte records');
-  await lab.id('data.filePicker').setInputFiles(payload(NAMES));
-  await expect(lab.id('data.status')).toContainText('150 training and 30 test images', { timeout: 60_000 });
+  await expect(lab.id('data.status')).toHaveAttribute('data-status', 'ready'); // nothing changed
+  await picker.setInputFiles(paths);
+  await expect(lab.id('data.status')).toContainText(/Loading|ready/);
+  await expect(lab.id('data.status')).toContainText('50,000 training and 10,000 test images', { timeout: 120_000 });
+  await expect(lab.id('data.status')).toContainText('6 picked files');
 });
 
 test('a URL the browser cannot read is explained in words', async ({ page }) => {

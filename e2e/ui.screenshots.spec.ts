@@ -1,6 +1,6 @@
 /**
  * Screenshots of the main screen after a tiny run — desktop (1280 px) and phone (375 px),
- * light and dark — saved under test-results/ui-screenshots/ and attached to the HTML report
+ * light and dark, plus classroom mode — saved under test-results/ui-screenshots/ and attached to the HTML report
  * (e2e-report/). The HTML reporter empties e2e-report/ when it writes, so a reporter listed
  * after it (e2e/pages/screenshotsReporter.ts) copies them to e2e-report/screenshots/.
  */
@@ -34,4 +34,15 @@ test('main screen: desktop and 375 px, light and dark', async ({ page }, info) =
       await info.attach(`main-${name}-${scheme}`, { path, contentType: 'image/png' });
     }
   }
+  // Classroom mode as a teacher would set it up from the share panel.
+  await page.emulateMedia({ colorScheme: 'light', reducedMotion: 'reduce' });
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await lab.id('panel.share').getByText('Classroom / embed mode').click();
+  for (const part of ['recipe', 'data', 'runs']) await lab.id(`embed.hide.${part}`).check();
+  await lab.id('embed.toggle').click();
+  await expect(lab.id('panel.data')).toHaveCount(0);
+  await page.waitForTimeout(300);
+  const path = join(dir, 'classroom-desktop-light.png');
+  await page.screenshot({ path, fullPage: true });
+  await info.attach('classroom-desktop-light', { path, contentType: 'image/png' });
 });

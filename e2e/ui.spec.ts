@@ -27,11 +27,12 @@ test('pick depth and mode, start, charts fill, pause and resume, finish, listed 
   const lab = new LabPage(page);
   await lab.open();
   await lab.waitForDataReady();
-  await lab.configure({ depth: 8, width: 4, mode: 'bn', epochs: 6, trainSize: 500, batchSize: 50 });
-  await expect(lab.id('config.modeInfo')).toContainText('train');
+  // 20 steps per epoch × 10 epochs: long enough to pause in the middle on any CPU backend.
+  await lab.configure({ depth: 8, width: 4, mode: 'bn', epochs: 10, trainSize: 1000, batchSize: 50 });
+  await expect(lab.id('config.modeInfo')).toContainText('168 of 5,214 parameters train');
   const t0 = Date.now();
   await lab.start();
-  await lab.waitForChartPoints('chart.loss');
+  await lab.waitForStatus('running');
   await lab.id('run.pause').click();
   await lab.waitForStatus('paused');
   const paused = await lab.counts();
@@ -39,17 +40,19 @@ test('pick depth and mode, start, charts fill, pause and resume, finish, listed 
   expect((await lab.counts()).steps, 'no steps while paused').toBe(paused.steps);
   await expect(lab.id('run.pause')).toHaveText('Resume');
   await lab.id('run.pause').click();
+  await lab.waitForChartPoints('chart.loss');
   await lab.waitForStatus('completed');
-  test.info().annotations.push({ type: 'timing', description: `tiny run (60 steps incl. pause 1.5 s): ${((Date.now() - t0) / 1000).toFixed(1)} s` });
+  test.info().annotations.push({ type: 'timing', description: `tiny run (200 steps incl. pause 1.5 s): ${((Date.now() - t0) / 1000).toFixed(1)} s` });
   const counts = await lab.counts();
   expect(counts.steps).toBeGreaterThan(paused.steps);
-  expect(counts.evals).toBeGreaterThanOrEqual(6); // one per epoch
-  for (const chart of ['chart.loss', 'chart.accuracy', 'chart.gammaZero', 'chart.gammaHistogram', 'chart.deadRelu', 'chart.lr']) {
+  expect(counts.evals).toBeGreaterThanOrEqual(10); // one per epoch
+  for (const chart of ['chart.loss', 'chart.accuracy', 'chart.gammaZero', 'chart.gammaLayers', 'chart.gammaHistogram', 'chart.betaHistogram', 'chart.deadRelu', 'chart.lr']) {
     expect(await lab.chartPoints(chart), chart).toBeGreaterThan(0);
   }
-  await expect(lab.id('run.progress')).toHaveAttribute('aria-valuenow', '60');
+  await expect(lab.id('run.progress')).toHaveAttribute('aria-valuenow', '200');
   await expect(lab.id('backend.badge')).toHaveAttribute('data-backend', E2E_BACKEND);
   await expect(lab.id('results.accuracy')).toHaveText(/\d+\.\d%/);
+  await expect(lab.id('results.samples').locator('canvas')).toHaveCount(16);
   const run = (await lab.currentRun())!;
 
   await page.reload();
@@ -57,12 +60,34 @@ test('pick depth and mode, start, charts fill, pause and resume, finish, listed 
   await expect(item).toBeVisible();
   await expect(item).toContainText('completed');
   await expect(item.getByTestId('runs.name')).toHaveText('ResNet-8×4 bn seed 1');
-  // Rename survives a reload too.
+  // Rename survives a reload too; Show brings its charts back.
   await item.getByTestId('runs.rename').click();
   await item.getByTestId('runs.nameInput').fill('first BN-only run');
   await item.getByTestId('runs.nameInput').press('Enter');
   await page.reload();
-  await expect(lab.id('runs.list').locator(`[data-run-id="${run.id}"]`).getByTestId('runs.name')).toHaveText('first BN-only run');
+  const renamed = lab.id('runs.list').locator(`[data-run-id="${run.id}"]`);
+  await expect(renamed.getByTestId('runs.name')).toHaveText('first BN-only run');
+  await renamed.getByTestId('runs.show').click();
+  await lab.waitForChartPoints('chart.loss');
+  expect((await lab.counts()).steps).toBe(counts.steps);
+});
+
+test('saved runs overlay on the charts, labelled by what differs', async ({ page }) => {
+  const lab = new LabPage(page);
+  await lab.open();
+  await lab.waitForDataReady();
+  await lab.configure({ ...TINY, mode: 'bn', epochs: 1, seed: 5 });
+  await lab.start();
+  await lab.waitForStatus('completed');
+  const first = (await lab.currentRun())!.id;
+  await lab.id('config.mode').selectOption('output');
+  await lab.start();
+  await lab.waitForStatus('completed');
+  await lab.id('runs.list').locator(`[data-run-id="${first}"]`).getByTestId('runs.overlay').check();
+  const legend = lab.id('chart.loss').locator('.recharts-legend-wrapper');
+  await expect(legend).toContainText('mode output');
+  await expect(legend).toContainText('mode bn');
+  await expect(lab.id('chart.gammaZero').locator('.recharts-legend-wrapper')).toContainText('mode bn');
 });
 
 test('a shared link restores every field, and run=1 starts it', async ({ page, context }) => {

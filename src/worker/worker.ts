@@ -5,6 +5,8 @@
  * Created by client.ts: `new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' })`.
  */
 // tfjs-core registers no gradients by itself; training needs them (see src/core/train/step.ts).
+// tfjs-core's own entry first: it registers the flags (DEBUG…) that registering gradients reads.
+import '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import type { Endpoint } from '../protocol/endpoint.ts';
 import { toErrorData, type WorkerEvent } from '../protocol/messages.ts';

@@ -37,7 +37,7 @@ export function bootLab(): LabStore {
   const store = createLabStore({ client, repo });
   client.onAny((e) => store.getState().handleEvent(e));
   setLabStore(store);
-  installTestHandle(store);
+  installTestHandle(store, client);
   return store;
 }
 

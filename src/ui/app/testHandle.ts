@@ -12,6 +12,8 @@ export interface BnLabTestHandle {
   counts(): { steps: number; evals: number; bn: number };
   /** The current run's latest test accuracy, or null. */
   testAccuracy(): number | null;
+  /** Test hook: the worker behaves as if the WebGPU device were lost (the worker e2e drives this). */
+  simulateDeviceLoss(): void;
 }
 
 declare global {
@@ -20,7 +22,7 @@ declare global {
   }
 }
 
-export function installTestHandle(store: LabStore): void {
+export function installTestHandle(store: LabStore, client: { simulateDeviceLoss(): void }): void {
   window.__bnlab = {
     state: () => store.getState(),
     counts: () => {
@@ -28,5 +30,6 @@ export function installTestHandle(store: LabStore): void {
       return { steps: r?.steps.length ?? 0, evals: r?.evals.length ?? 0, bn: r?.bn.length ?? 0 };
     },
     testAccuracy: () => store.getState().run?.results?.testAccuracy ?? null,
+    simulateDeviceLoss: () => client.simulateDeviceLoss(),
   };
 }

@@ -46,6 +46,20 @@ export function estimateCost(
   };
 }
 
+/**
+ * Total training multiply-adds (forward + backward ≈ 3× forward) above which a run is large
+ * whatever the device: ResNet-14 on all of CIFAR-10 for 160 epochs is 6.4·10¹⁴.
+ */
+export const LARGE_RUN_MACS = 1e14;
+
+/** Before any speed was measured: a warning from the size of the job alone, or null. */
+export function roughCostWarning(cfg: Pick<ExperimentConfig, 'trainSize' | 'batchSize' | 'epochs'>, macs: number): string | null {
+  const total = 3 * macs * totalSteps(cfg) * cfg.batchSize;
+  if (!(total > LARGE_RUN_MACS)) return null;
+  const exp = Math.floor(Math.log10(total));
+  return `This is a large job: about ${(total / 10 ** exp).toFixed(1)}·10^${exp} multiply-adds. Browsers manage roughly 10^9–10^11 per second, so expect hours to days; the speed is measured after the first run here.`;
+}
+
 /** The warning to show before starting, or null. */
 export function costWarning(est: CostEstimate | null): string | null {
   if (!est) return null;

@@ -3,7 +3,7 @@ import { DEFAULT_CONFIG, FREEZE_MODES } from '../../core/config.ts';
 import { partitionParams } from '../../core/model/partition.ts';
 import { buildResNetSpec } from '../../core/model/spec.ts';
 import type { RunRecord } from '../store/runTypes.ts';
-import { costWarning, estimateCost } from './costEstimate.ts';
+import { costWarning, estimateCost, roughCostWarning } from './costEstimate.ts';
 import { decimateRows, lttbIndices } from './decimate.ts';
 import { metricsToCsv, runFileStem, runToJson } from './exportMetrics.ts';
 import { formatBytes, formatCount, formatDuration } from './format.ts';
@@ -97,6 +97,11 @@ describe('cost estimate', () => {
     expect(quick.basis).toBe('measured');
     expect(quick.totalSeconds).toBe(1);
     expect(costWarning(quick)).toBeNull();
+  });
+  it('warns from the size alone before any measurement', () => {
+    // ResNet-14 paper recipe: 3 × 26.7 M × 391 × 128 × 160 ≈ 6.4·10^14.
+    expect(roughCostWarning({ trainSize: 50_000, batchSize: 128, epochs: 160 }, 26.7e6)).toMatch(/about 6\.4·10\^14 multiply-adds/);
+    expect(roughCostWarning({ trainSize: 2000, batchSize: 50, epochs: 3 }, 2e6)).toBeNull();
   });
 });
 

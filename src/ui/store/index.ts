@@ -60,7 +60,7 @@ const defaultId = () => `${Date.now().toString(36)}-${(counter++).toString(36)}-
 export function createLabStore(deps: LabDeps): LabStore {
   const d: SliceDeps = {
     client: deps.client, send: (c) => deps.client.send(c), repo: deps.repo, now: deps.now ?? Date.now, newId: deps.newId ?? defaultId,
-    persistIntervalMs: deps.persistIntervalMs ?? 2000, version: PROTOCOL_VERSION, checkpointWaiters: [],
+    persistIntervalMs: deps.persistIntervalMs ?? 10_000, version: PROTOCOL_VERSION, checkpointWaiters: [],
   };
   return createStore<LabState>()((...a) => ({
     ...createConfigSlice(...a),

@@ -9,6 +9,7 @@ import type { EvalPoint, StepPoint } from '../../protocol/messages.ts';
 import { describeConfig } from '../lib/runDiff.ts';
 import { RUN_RECORD_VERSION, type BackendChoice, type BnPoint, type RunRecord } from './runTypes.ts';
 
+/** A fresh record; its series arrays are its own. */
 export function newRunRecord(id: string, config: ExperimentConfig, requestedBackend: BackendChoice, now: number): RunRecord {
   return {
     version: RUN_RECORD_VERSION, id, name: describeConfig(config), createdAt: now, updatedAt: now, config, requestedBackend,
@@ -18,9 +19,15 @@ export function newRunRecord(id: string, config: ExperimentConfig, requestedBack
   };
 }
 
+/**
+ * Appends step points. The `steps` array is append-only and grows in place (a long run has
+ * 10⁵ points; copying it on every event would be quadratic); the new record object is what
+ * tells subscribers that something changed, so select the record (or its length), not the array.
+ */
 export function withSteps(run: RunRecord, points: StepPoint[], now: number): RunRecord {
   if (!points.length) return run;
-  return { ...run, steps: run.steps.concat(points), updatedAt: now };
+  for (const p of points) run.steps.push(p);
+  return { ...run, updatedAt: now };
 }
 
 function bnPoint(step: number, bn: BnSummary): BnPoint {

@@ -161,8 +161,9 @@ export const createRunSlice = (d: SliceDeps): StateCreator<LabState, [], [], Run
     },
     resumeSaved: async (id) => {
       if (isActive(get().run)) return;
-      const [ckpt, runs] = await Promise.all([d.repo.getCheckpoint(id), d.repo.list()]);
-      const saved = runs.find((r) => r.id === id);
+      // The in-memory list is current even while the last save is still being written.
+      const ckpt = await d.repo.getCheckpoint(id);
+      const saved = get().runs.find((r) => r.id === id) ?? (await d.repo.list()).find((r) => r.id === id);
       if (!saved || !ckpt) {
         set({ notice: { kind: 'error', text: 'This run has no checkpoint to continue from.' } });
         return;

@@ -9,9 +9,9 @@ import { MAX_DRAWN } from './LossChart.tsx';
 import { fmt } from './overlays.ts';
 
 export function LrChart() {
-  const steps = useLab((s) => s.run?.steps);
+  const run = useLab((s) => s.run); // the record changes on every append; its steps array grows in place
   const palette = usePalette();
-  const rows = useMemo(() => decimateRows((steps ?? []).map((p) => ({ step: p.step, lr: p.lr })), MAX_DRAWN, (r) => r.step, (r) => r.lr), [steps]);
+  const rows = useMemo(() => decimateRows((run?.steps ?? []).map((p) => ({ step: p.step, lr: p.lr })), MAX_DRAWN, (r) => r.step, (r) => r.lr), [run]);
   return (
     <ChartFrame title="Learning rate" testId="chart.lr" points={rows.length} empty="The schedule appears as the run goes.">
       <ResponsiveContainer width="100%" height="100%">

@@ -1,4 +1,5 @@
 /** Which hardware does the work (backend, adapter) and why it was chosen. */
+import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { BackendInfo } from '../../../protocol/messages.ts';
 import { useLab } from '../../app/labStore.ts';
@@ -15,8 +16,19 @@ function adapterText(info: BackendInfo): string {
   return 'GPU through WebGL';
 }
 
+/** After this long without `ready`, the badge says the backend is slow to answer. */
+const SLOW_INIT_MS = 20_000;
+
 export function BackendBadge() {
-  const b = useLab(useShallow((s) => ({ status: s.backend.status, info: s.run?.backend ?? s.backend.info, error: s.backend.error })));
+  const b = useLab(useShallow((s) => ({ status: s.backend.status, requested: s.backend.requested, info: s.run?.backend ?? s.backend.info, error: s.backend.error })));
+  const [slow, setSlow] = useState<object | null>(null);
+  useEffect(() => {
+    if (b.status !== 'initialising') return;
+    const request = b.requested;
+    const t = setTimeout(() => setSlow(request), SLOW_INIT_MS);
+    return () => clearTimeout(t);
+  }, [b.status, b.requested]);
+  const stuck = b.status === 'initialising' && slow === b.requested;
   const text = b.status === 'error'
     ? `Backend failed: ${b.error?.message ?? ''}`
     : b.info
@@ -30,6 +42,11 @@ export function BackendBadge() {
       </span>
       {b.info ? <span className="small muted" data-testid="backend.reason">{b.info.reason}</span> : null}
       {b.info?.warning ? <span className="small warning" data-testid="backend.warning">{b.info.warning}</span> : null}
+      {stuck ? (
+        <span className="small warning" role="alert" data-testid="backend.slow">
+          The {b.requested?.choice} backend has not answered for {SLOW_INIT_MS / 1000} s. Choose another backend in the form, then reload the page.
+        </span>
+      ) : null}
     </div>
   );
 }

@@ -5,10 +5,9 @@
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useLab } from '../../app/labStore.ts';
-import { costWarning } from '../../lib/costEstimate.ts';
 import { configIssues } from '../../store/configSlice.ts';
 import { isActive } from '../../store/runSlice.ts';
-import { currentEstimate } from '../form/CostNote.tsx';
+import { startWarning } from '../form/CostNote.tsx';
 import { statusText } from './statusText.ts';
 
 export function RunControls() {
@@ -17,7 +16,7 @@ export function RunControls() {
     phase: st.progress?.phase ?? null,
     pending: st.pending !== null,
     issues: configIssues(st.config).length,
-    warning: costWarning(currentEstimate(st)),
+    warning: startWarning(st),
     text: statusText(st),
     start: st.startRun, pause: st.pauseRun, resume: st.resumeRun, stop: st.stopRun, evaluate: st.evaluateNow,
     active: isActive(st.run),

@@ -18,7 +18,8 @@ export interface LinkOutput {
 
 export function SharePanel() {
   const hidden = useLab((s) => s.embed && s.hide.includes('share'));
-  const [out, setOut] = useState<LinkOutput | null>(null);
+  const [out, setLink] = useState<(LinkOutput & { serial: number }) | null>(null);
+  const setOut = (o: LinkOutput) => setLink((prev) => ({ ...o, serial: (prev?.serial ?? 0) + 1 }));
   const [message, setMessage] = useState<string | null>(null);
   if (hidden) return null;
   return (
@@ -28,7 +29,7 @@ export function SharePanel() {
       {out ? (
         <div className="field" style={{ marginTop: '0.5rem' }}>
           <label htmlFor="share-link">{out.kind}{out.copied ? ' (copied)' : ' — copy it from here'}</label>
-          <input id="share-link" readOnly value={out.url} data-testid="share.link" onFocus={(e) => e.target.select()} />
+          <input id="share-link" readOnly value={out.url} data-testid="share.link" data-serial={out.serial} onFocus={(e) => e.target.select()} />
         </div>
       ) : null}
       <EmbedOptions onLink={setOut} />
