@@ -22,6 +22,7 @@ test('main screen: desktop and 375 px, light and dark', async ({ page }, info) =
   await lab.start();
   await lab.waitForStatus('completed');
   await expect(lab.id('results.samples')).toBeVisible();
+  await page.waitForTimeout(1500); // charts redraw at most once a second, one at a time
   for (const scheme of ['light', 'dark'] as const) {
     for (const [name, width] of [['desktop', 1280], ['phone', 375]] as const) {
       await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });

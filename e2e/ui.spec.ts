@@ -84,10 +84,10 @@ test('saved runs overlay on the charts, labelled by what differs', async ({ page
   await lab.start();
   await lab.waitForStatus('completed');
   await lab.id('runs.list').locator(`[data-run-id="${first}"]`).getByTestId('runs.overlay').check();
-  const legend = lab.id('chart.loss').locator('.recharts-legend-wrapper');
+  const legend = lab.id('chart.loss').locator('.legend');
   await expect(legend).toContainText('mode output');
   await expect(legend).toContainText('mode bn');
-  await expect(lab.id('chart.gammaZero').locator('.recharts-legend-wrapper')).toContainText('mode bn');
+  await expect(lab.id('chart.gammaZero').locator('.legend')).toContainText('mode bn');
 });
 
 test('a shared link restores every field, and run=1 starts it', async ({ page, context }) => {

@@ -1,35 +1,36 @@
 /**
- * The test images behind the results panel's samples. The worker holds the dataset; the page
- * reads just the test batch again from the same source when it can (served files: one
- * cached GET; picked .bin files: the File) and picks the subset with the engine's own
- * seeded rule, so image i lines up with prediction i. Archives and URLs are not re-read.
+ * The test images behind the results panel's samples, as pure functions: read a test batch's
+ * records in place (labels in one pass, images as views, nothing copied) and pick samples
+ * with the engine's own seeded subset rule, so image i lines up with prediction i.
+ * samples.worker.ts runs them off the main thread; nothing here touches the DOM.
  */
-import { CIFAR_FILES, parseCifarBatch, type CifarSplit } from '../../core/data/cifarRecords.ts';
+import { CIFAR_IMAGE_BYTES, CIFAR_NUM_CLASSES, CIFAR_RECORD_BYTES } from '../../core/data/cifarRecords.ts';
 import { selectBalancedSubset } from '../../core/data/subset.ts';
-import type { DataSource } from '../../protocol/messages.ts';
 
-const cache = new Map<DataSource, Promise<CifarSplit | null>>();
-
-async function read(source: DataSource): Promise<CifarSplit | null> {
-  if (source.kind === 'served') {
-    const res = await fetch(new URL(CIFAR_FILES.test, new URL(source.baseUrl, window.location.href)));
-    if (!res.ok) throw new Error(`GET ${CIFAR_FILES.test}: ${res.status}`);
-    return parseCifarBatch(CIFAR_FILES.test, new Uint8Array(await res.arrayBuffer()));
-  }
-  if (source.kind === 'files') {
-    const f = source.files.find((x) => x.name === CIFAR_FILES.test);
-    return f ? parseCifarBatch(f.name, new Uint8Array(await f.blob.arrayBuffer())) : null;
-  }
-  return null;
+/** A batch file as records: labels extracted, images left where they are. */
+export interface TestRecords {
+  bytes: Uint8Array;
+  labels: Uint8Array;
+  count: number;
 }
 
-export function loadTestSplit(source: DataSource): Promise<CifarSplit | null> {
-  let p = cache.get(source);
-  if (!p) {
-    p = read(source).catch(() => null);
-    cache.set(source, p);
+/** Labels of a `.bin` batch; null when the bytes are not whole, valid records. */
+export function readRecords(bytes: Uint8Array): TestRecords | null {
+  if (bytes.length === 0 || bytes.length % CIFAR_RECORD_BYTES !== 0) return null;
+  const count = bytes.length / CIFAR_RECORD_BYTES;
+  const labels = new Uint8Array(count);
+  for (let i = 0; i < count; i++) {
+    const l = bytes[i * CIFAR_RECORD_BYTES];
+    if (l >= CIFAR_NUM_CLASSES) return null;
+    labels[i] = l;
   }
-  return p;
+  return { bytes, labels, count };
+}
+
+/** Image `i` (R, G, B planes of 32×32) as a view into the file. */
+export function imageAt(r: TestRecords, i: number): Uint8Array {
+  const at = i * CIFAR_RECORD_BYTES + 1;
+  return r.bytes.subarray(at, at + CIFAR_IMAGE_BYTES);
 }
 
 export interface Sample {
@@ -41,13 +42,13 @@ export interface Sample {
 }
 
 /** `count` samples spread evenly over the test subset, with the predictions for them. */
-export function pickSamples(test: CifarSplit, predictions: Uint8Array, testSize: number, seed: number, count: number): Sample[] {
+export function pickSamples(test: TestRecords, predictions: Uint8Array, testSize: number, seed: number, count: number): Sample[] {
   if (testSize > test.count || predictions.length !== testSize) return [];
   const subset = selectBalancedSubset(test.labels, testSize, seed);
   const n = Math.min(count, subset.length);
   return Array.from({ length: n }, (_, k) => {
     const pos = Math.floor((k * subset.length) / n);
     const index = subset[pos];
-    return { index, image: test.images.subarray(index * 3072, (index + 1) * 3072), label: test.labels[index], predicted: predictions[pos] };
+    return { index, image: imageAt(test, index), label: test.labels[index], predicted: predictions[pos] };
   });
 }

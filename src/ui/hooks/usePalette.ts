@@ -14,7 +14,9 @@ const DARK = {
 };
 export type Palette = typeof LIGHT;
 
-const query = () => (typeof window !== 'undefined' && window.matchMedia ? window.matchMedia('(prefers-color-scheme: dark)') : null);
+let mq: MediaQueryList | null | undefined;
+/** One MediaQueryList for the page (matchMedia is not free, and every chart asks on every render). */
+const query = () => (mq !== undefined ? mq : (mq = typeof window !== 'undefined' && window.matchMedia ? window.matchMedia('(prefers-color-scheme: dark)') : null));
 
 function subscribe(cb: () => void): () => void {
   const q = query();

@@ -1,6 +1,7 @@
 /**
- * A chart's card: title, optional controls, an empty state, and `data-points` (points drawn)
- * for tests. The chart area has a fixed height so recharts' ResponsiveContainer can size.
+ * A chart's card: title, optional controls, an empty-state note over the (mounted) chart, and
+ * `data-points` (points drawn) for tests. The chart area has a fixed height so recharts'
+ * ResponsiveContainer can size.
  */
 import type { ReactNode } from 'react';
 
@@ -11,6 +12,8 @@ export function ChartFrame(props: {
   controls?: ReactNode;
   empty?: string;
   description?: string;
+  /** Drawn under the chart (SeriesLegend). */
+  legend?: ReactNode;
   children: ReactNode;
 }) {
   const id = `${props.testId.replace('.', '-')}-h`;
@@ -20,7 +23,13 @@ export function ChartFrame(props: {
         <span>{props.title}</span>
         {props.controls}
       </h3>
-      {props.points > 0 ? <div className="chart-box">{props.children}</div> : <div className="empty">{props.empty ?? 'No points yet.'}</div>}
+      {/* The chart is mounted even when empty, so that its (costly) first render happens at page
+          load rather than in the middle of training. */}
+      <div className="chart-box">
+        {props.children}
+        {props.points > 0 ? null : <div className="empty">{props.empty ?? 'No points yet.'}</div>}
+      </div>
+      {props.legend}
       {props.description ? <figcaption className="small muted">{props.description}</figcaption> : null}
     </figure>
   );

@@ -3,9 +3,12 @@
  * BN and each block's bn1) that output zero for every image of a test batch, over time.
  */
 import { useMemo } from 'react';
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, Line, LineChart, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import { usePalette } from '../../hooks/usePalette.ts';
 import { ChartFrame } from './ChartFrame.tsx';
+import { PlainTick } from './PlainTick.tsx';
+import { SeriesLegend } from './SeriesLegend.tsx';
+import { Frozen, runsKey } from './Frozen.tsx';
 import { fmt, useDrawnRuns } from './overlays.ts';
 
 export function DeadReluChart() {
@@ -15,20 +18,21 @@ export function DeadReluChart() {
   const points = series.reduce((a, s) => a + s.rows.length, 0);
   return (
     <ChartFrame title="Dead ReLU channels" testId="chart.deadRelu" points={points} empty="Measured at each evaluation."
+      legend={<SeriesLegend items={series.map((s) => ({ label: s.label, color: s.color, dash: s.current ? undefined : '6 3' }))} />}
       description="Channels after a ReLU that are zero for every image of a test batch. bn2 and shortcut BNs hit the sum first, so they are not counted.">
+      <Frozen version={`${runsKey(drawn)}#${drawn.map((d) => d.run.evals.length)}#${palette.grid}`}>
       <ResponsiveContainer width="100%" height="100%">
         <LineChart margin={{ top: 5, right: 10, bottom: 0, left: -10 }}>
           <CartesianGrid stroke={palette.grid} />
-          <XAxis dataKey="step" type="number" domain={['dataMin', 'dataMax']} allowDuplicatedCategory={false} stroke={palette.muted} tickFormatter={fmt.step} />
-          <YAxis stroke={palette.muted} domain={[0, 'auto']} tickFormatter={fmt.pct} />
-          <Tooltip formatter={(v) => fmt.pct(Number(v))} labelFormatter={(l) => `step ${l}`} contentStyle={{ background: palette.panel }} />
-          <Legend />
+          <XAxis dataKey="step" type="number" domain={['dataMin', 'dataMax']} allowDuplicatedCategory={false} stroke={palette.muted} tick={<PlainTick format={fmt.step} />} interval={0} />
+          <YAxis stroke={palette.muted} interval={0} domain={[0, 'auto']} tick={<PlainTick format={fmt.pct} />} />
           {series.map((s) => (
             <Line key={s.run.id} data={s.rows} dataKey="dead" name={s.label} stroke={s.color} dot={{ r: 3 }} isAnimationActive={false} strokeWidth={2.5}
               strokeDasharray={s.current ? undefined : '6 3'} />
           ))}
         </LineChart>
       </ResponsiveContainer>
+      </Frozen>
     </ChartFrame>
   );
 }

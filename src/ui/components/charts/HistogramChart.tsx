@@ -1,14 +1,18 @@
 /**
- * Distribution of γ (now against its initial distribution) or β across every BN channel, for
+ * Distribution of γ (now against its initial distribution) or β across every BN channel, drawn
+ * as step areas (one path per series: 60 bars per series cost recharts far more), for
  * the current run and — for comparison, e.g. BN-only against all-trained — the first overlaid
  * run.
  */
 import { useMemo } from 'react';
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Area, AreaChart, CartesianGrid, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import { usePalette } from '../../hooks/usePalette.ts';
 import type { Histogram } from '../../store/runTypes.ts';
 import { ChartFrame } from './ChartFrame.tsx';
-import { useDrawnRuns } from './overlays.ts';
+import { PlainTick } from './PlainTick.tsx';
+import { SeriesLegend } from './SeriesLegend.tsx';
+import { Frozen, runsKey } from './Frozen.tsx';
+import { fmt, useDrawnRuns } from './overlays.ts';
 
 function toFractions(h: Histogram | null): number[] | null {
   if (!h) return null;
@@ -42,17 +46,21 @@ export function HistogramChart({ which }: { which: 'gamma' | 'beta' }) {
   return (
     <ChartFrame title={title} testId={which === 'gamma' ? 'chart.gammaHistogram' : 'chart.betaHistogram'} points={rows.length}
       empty={`The ${which === 'gamma' ? 'γ' : 'β'} histogram appears after the first read-back.`}
+      legend={<SeriesLegend items={keys.map((k) => ({ label: k.name, color: k.color, dash: k.key === 'init' ? '4 3' : undefined }))} />}
       description="Share of all BN channels per bin.">
+      <Frozen version={`${runsKey(drawn)}#${drawn.map((d) => d.run.bn.length)}#${palette.grid}`}>
       <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={rows} margin={{ top: 5, right: 10, bottom: 0, left: -10 }} barGap={0} barCategoryGap={0}>
+        <AreaChart data={rows} margin={{ top: 5, right: 10, bottom: 0, left: -10 }}>
           <CartesianGrid stroke={palette.grid} vertical={false} />
-          <XAxis dataKey="x" stroke={palette.muted} tickFormatter={(v: number) => v.toFixed(1)} interval="preserveStartEnd" minTickGap={20} />
-          <YAxis stroke={palette.muted} tickFormatter={(v: number) => `${(v * 100).toFixed(0)}%`} />
-          <Tooltip formatter={(v) => `${(Number(v) * 100).toFixed(1)}%`} labelFormatter={(l) => `${which === 'gamma' ? 'γ' : 'β'} ≈ ${Number(l).toFixed(2)}`} contentStyle={{ background: palette.panel }} />
-          <Legend />
-          {keys.map((k) => <Bar key={k.key} dataKey={k.key} name={k.name} fill={k.color} fillOpacity={k.key === 'now' ? 0.9 : 0.5} isAnimationActive={false} />)}
-        </BarChart>
+          <XAxis dataKey="x" type="number" domain={['dataMin', 'dataMax']} stroke={palette.muted} tick={<PlainTick format={(v: number) => v.toFixed(1)} />} interval={0} tickCount={7} />
+          <YAxis stroke={palette.muted} interval={0} tick={<PlainTick format={fmt.pct} />} />
+          {keys.map((k) => (
+            <Area key={k.key} type="step" dataKey={k.key} name={k.name} stroke={k.color} fill={k.color} fillOpacity={k.key === 'now' ? 0.45 : 0.15}
+              strokeWidth={k.key === 'now' ? 2 : 1.5} strokeDasharray={k.key === 'init' ? '4 3' : undefined} isAnimationActive={false} dot={false} activeDot={false} />
+          ))}
+        </AreaChart>
       </ResponsiveContainer>
+      </Frozen>
     </ChartFrame>
   );
 }

@@ -4,14 +4,18 @@
  * the full series; only the drawing is decimated.
  */
 import { useMemo, useState } from 'react';
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { usePalette } from '../../hooks/usePalette.ts';
 import { decimateRows } from '../../lib/decimate.ts';
 import { debiasedEma } from '../../lib/smoothing.ts';
 import { ChartFrame } from './ChartFrame.tsx';
+import { PlainTick } from './PlainTick.tsx';
+import { SeriesLegend } from './SeriesLegend.tsx';
+import { Frozen, runsKey } from './Frozen.tsx';
 import { fmt, useDrawnRuns } from './overlays.ts';
 
-export const MAX_DRAWN = 400;
+/** Points drawn per series; the store and exports keep all of them. */
+export const MAX_DRAWN = 300;
 
 export function LossChart() {
   const drawn = useDrawnRuns();
@@ -33,14 +37,18 @@ export function LossChart() {
   );
   return (
     <ChartFrame title="Training loss" testId="chart.loss" points={points} controls={controls} empty="Start a run to see its loss."
+      legend={<SeriesLegend items={series.flatMap((s) => [
+        ...(s.current ? [{ label: `${s.label} (raw)`, color: s.color, opacity: 0.35 }] : []),
+        { label: s.label, color: s.color, dash: s.current ? undefined : '6 3' },
+      ])} />}
       description="Cross-entropy per step; the thick line is a debiased moving average.">
+      <Frozen version={`${runsKey(drawn)}#${drawn.map((d) => d.run.steps.length)}#${beta}#${palette.grid}`}>
       <ResponsiveContainer width="100%" height="100%">
         <LineChart margin={{ top: 5, right: 10, bottom: 0, left: -10 }}>
           <CartesianGrid stroke={palette.grid} />
-          <XAxis dataKey="step" type="number" domain={['dataMin', 'dataMax']} allowDuplicatedCategory={false} stroke={palette.muted} tickFormatter={fmt.step} />
-          <YAxis stroke={palette.muted} tickFormatter={fmt.num} domain={['auto', 'auto']} />
+          <XAxis dataKey="step" type="number" domain={['dataMin', 'dataMax']} allowDuplicatedCategory={false} stroke={palette.muted} tick={<PlainTick format={fmt.step} />} interval={0} />
+          <YAxis stroke={palette.muted} interval={0} tick={<PlainTick format={fmt.num} />} domain={['auto', 'auto']} />
           <Tooltip formatter={(v) => fmt.num(Number(v))} labelFormatter={(l) => `step ${l}`} contentStyle={{ background: palette.panel }} />
-          <Legend />
           {series.map((s) => (s.current ? (
             <Line key={`${s.run.id}-raw`} data={s.rows} dataKey="loss" name={`${s.label} (raw)`} stroke={s.color} strokeOpacity={0.35} dot={false} isAnimationActive={false} strokeWidth={1} />
           ) : null))}
@@ -50,6 +58,7 @@ export function LossChart() {
           ))}
         </LineChart>
       </ResponsiveContainer>
+      </Frozen>
     </ChartFrame>
   );
 }

@@ -6,6 +6,7 @@ import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useLab } from '../../app/labStore.ts';
 import { usePalette } from '../../hooks/usePalette.ts';
+import { selectRun, useThrottledLab } from '../../hooks/useThrottledLab.ts';
 import { diffLabels } from '../../lib/runDiff.ts';
 import type { RunRecord } from '../../store/runTypes.ts';
 
@@ -17,13 +18,15 @@ export interface DrawnRun {
 }
 
 export function useDrawnRuns(): DrawnRun[] {
-  const { run, runs, overlayIds } = useLab(useShallow((s) => ({ run: s.run, runs: s.runs, overlayIds: s.overlayIds })));
+  const run = useThrottledLab(selectRun);
+  const { runs, overlayIds } = useLab(useShallow((s) => ({ runs: s.runs, overlayIds: s.overlayIds })));
   const palette = usePalette();
   return useMemo(() => {
     const others = overlayIds.map((id) => runs.find((r) => r.id === id)).filter((r): r is RunRecord => !!r && r.id !== run?.id);
     const all = [...(run ? [run] : []), ...others];
     const labels = all.length > 1 ? diffLabels(all) : all.map((r) => r.name);
     return all.map((r, i) => ({ run: r, label: labels[i], color: palette.series[i % palette.series.length], current: r === run }));
+    // `run` is a new object whenever its series grew (they grow in place), so it is the right dependency.
   }, [run, runs, overlayIds, palette]);
 }
 

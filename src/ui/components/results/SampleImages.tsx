@@ -3,7 +3,8 @@ import { useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { CLASS_NAMES } from '../../../core/data/cifarRecords.ts';
 import { useLab } from '../../app/labStore.ts';
-import { loadTestSplit, pickSamples, type Sample } from '../../data/testImages.ts';
+import { requestSamples } from '../../data/samplesClient.ts';
+import type { Sample } from '../../data/testImages.ts';
 
 function Thumb({ sample }: { sample: Sample }) {
   const ref = useRef<HTMLCanvasElement>(null);
@@ -35,8 +36,8 @@ export function SampleImages() {
   useEffect(() => {
     let live = true;
     if (!results || !config || !source) return;
-    loadTestSplit(source).then((test) => {
-      if (live) setSamples(test ? pickSamples(test, results.predictions, config.testSize, config.seed, 16) : []);
+    requestSamples(source, results.predictions, config.testSize, config.seed, 16).then((s) => {
+      if (live) setSamples(s);
     });
     return () => {
       live = false;

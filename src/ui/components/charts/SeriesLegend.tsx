@@ -1,0 +1,31 @@
+/**
+ * The legend of a chart as plain HTML under it (recharts' own Legend measures itself and
+ * re-renders the chart through its store on every update). Line styles are drawn too, so
+ * series differ by more than colour.
+ */
+export interface LegendItem {
+  label: string;
+  color: string;
+  /** SVG dash pattern for lines, e.g. "6 3". */
+  dash?: string;
+  kind?: 'line' | 'bar';
+  opacity?: number;
+}
+
+export function SeriesLegend({ items }: { items: LegendItem[] }) {
+  if (!items.length) return null;
+  return (
+    <ul className="legend" aria-label="Legend">
+      {items.map((it, i) => (
+        <li key={i}>
+          <svg width="22" height="10" aria-hidden="true">
+            {it.kind === 'bar'
+              ? <rect x="4" y="1" width="14" height="8" fill={it.color} fillOpacity={it.opacity ?? 1} />
+              : <line x1="1" y1="5" x2="21" y2="5" stroke={it.color} strokeWidth="2.5" strokeDasharray={it.dash} strokeOpacity={it.opacity ?? 1} />}
+          </svg>
+          {it.label}
+        </li>
+      ))}
+    </ul>
+  );
+}
