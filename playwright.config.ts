@@ -14,7 +14,7 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: process.env.CI ? 1 : 0,
-  reporter: [['list'], ['html', { outputFolder: 'e2e-report', open: 'never' }]],
+  reporter: [['list'], ['html', { outputFolder: 'e2e-report', open: 'never' }], ['./e2e/pages/screenshotsReporter.ts']],
   outputDir: 'test-results',
   globalSetup: './e2e/globalSetup.ts',
   use: {

@@ -33,7 +33,7 @@ export function AccuracyChart() {
       description="Dotted: training batches (augmented, smoothed). Solid with dots: the test subset.">
       <Frozen version={`${runsKey(drawn)}#${drawn.map((d) => `${d.run.steps.length}/${d.run.evals.length}`)}#${palette.grid}`}>
       <ResponsiveContainer width="100%" height="100%">
-        <LineChart margin={{ top: 5, right: 10, bottom: 0, left: -10 }}>
+        <LineChart margin={{ top: 10, right: 12, bottom: 0, left: -10 }}>
           <CartesianGrid stroke={palette.grid} />
           <XAxis dataKey="step" type="number" domain={['dataMin', 'dataMax']} allowDuplicatedCategory={false} stroke={palette.muted} tick={<PlainTick format={fmt.step} />} interval={0} />
           <YAxis stroke={palette.muted} interval={0} domain={[0, 1]} tick={<PlainTick format={fmt.pct} />} />

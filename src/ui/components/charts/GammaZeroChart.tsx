@@ -42,7 +42,7 @@ export function GammaZeroChart() {
       description="The paper: BN-only training disables about a third of the random features by driving γ to zero.">
       <Frozen version={`${runsKey(drawn)}#${drawn.map((d) => d.run.bn.length)}#${tau}#${palette.grid}`}>
       <ResponsiveContainer width="100%" height="100%">
-        <LineChart margin={{ top: 5, right: 10, bottom: 0, left: -10 }}>
+        <LineChart margin={{ top: 10, right: 12, bottom: 0, left: -10 }}>
           <CartesianGrid stroke={palette.grid} />
           <XAxis dataKey="step" type="number" domain={['dataMin', 'dataMax']} allowDuplicatedCategory={false} stroke={palette.muted} tick={<PlainTick format={fmt.step} />} interval={0} />
           <YAxis stroke={palette.muted} interval={0} domain={[0, 'auto']} tick={<PlainTick format={fmt.pct} />} />

@@ -50,7 +50,7 @@ export function HistogramChart({ which }: { which: 'gamma' | 'beta' }) {
       description="Share of all BN channels per bin.">
       <Frozen version={`${runsKey(drawn)}#${drawn.map((d) => d.run.bn.length)}#${palette.grid}`}>
       <ResponsiveContainer width="100%" height="100%">
-        <AreaChart data={rows} margin={{ top: 5, right: 10, bottom: 0, left: -10 }}>
+        <AreaChart data={rows} margin={{ top: 10, right: 12, bottom: 0, left: -10 }}>
           <CartesianGrid stroke={palette.grid} vertical={false} />
           <XAxis dataKey="x" type="number" domain={['dataMin', 'dataMax']} stroke={palette.muted} tick={<PlainTick format={(v: number) => v.toFixed(1)} />} interval={0} tickCount={7} />
           <YAxis stroke={palette.muted} interval={0} tick={<PlainTick format={fmt.pct} />} />

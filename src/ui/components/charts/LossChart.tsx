@@ -44,7 +44,7 @@ export function LossChart() {
       description="Cross-entropy per step; the thick line is a debiased moving average.">
       <Frozen version={`${runsKey(drawn)}#${drawn.map((d) => d.run.steps.length)}#${beta}#${palette.grid}`}>
       <ResponsiveContainer width="100%" height="100%">
-        <LineChart margin={{ top: 5, right: 10, bottom: 0, left: -10 }}>
+        <LineChart margin={{ top: 10, right: 12, bottom: 0, left: -10 }}>
           <CartesianGrid stroke={palette.grid} />
           <XAxis dataKey="step" type="number" domain={['dataMin', 'dataMax']} allowDuplicatedCategory={false} stroke={palette.muted} tick={<PlainTick format={fmt.step} />} interval={0} />
           <YAxis stroke={palette.muted} interval={0} tick={<PlainTick format={fmt.num} />} domain={['auto', 'auto']} />

@@ -18,7 +18,7 @@ export function LrChart() {
     <ChartFrame title="Learning rate" testId="chart.lr" points={rows.length} empty="The schedule appears as the run goes.">
       <Frozen version={`${run?.id}#${run?.steps.length}#${palette.grid}`}>
       <ResponsiveContainer width="100%" height="100%">
-        <LineChart data={rows} margin={{ top: 5, right: 10, bottom: 0, left: -10 }}>
+        <LineChart data={rows} margin={{ top: 10, right: 12, bottom: 0, left: -10 }}>
           <CartesianGrid stroke={palette.grid} />
           <XAxis dataKey="step" type="number" domain={['dataMin', 'dataMax']} stroke={palette.muted} tick={<PlainTick format={fmt.step} />} interval={0} />
           <YAxis stroke={palette.muted} interval={0} tick={<PlainTick format={fmt.num} />} />

@@ -16,5 +16,5 @@ export function PlainTick({ x = 0, y = 0, payload, textAnchor, fill, orientation
   const v = payload?.value;
   const text = typeof v === 'number' ? format(v) : String(v ?? '');
   const dy = orientation === 'bottom' ? '0.9em' : '0.32em';
-  return <text x={x} y={y} dy={dy} textAnchor={textAnchor} fill={fill} fontSize={12}>{text}</text>;
+  return <text x={x} y={y} dy={dy} textAnchor={textAnchor} fill={fill} className="tick">{text}</text>;
 }
