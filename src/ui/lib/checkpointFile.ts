@@ -1,14 +1,12 @@
 /**
  * A first look at a checkpoint file before it goes to the worker, so that a wrong or hostile
  * file is refused at once with a clear message and changes nothing. Reads only the header
- * that core/train/checkpoint.ts documents (magic "BNCK", version, header length, JSON with
+ * that core/checkpointFormat.ts documents (magic "BNCK", version, header length, JSON with
  * config, step and tensor list); the worker's decodeCheckpoint still validates every shape
  * and value. Pure.
  */
+import { CHECKPOINT_MAGIC as MAGIC, CHECKPOINT_VERSION as SUPPORTED_VERSION } from '../../core/checkpointFormat.ts';
 import { validateConfig, type ExperimentConfig } from '../../core/config.ts';
-
-const MAGIC = 0x4b434e42;
-const SUPPORTED_VERSION = 1;
 /** Larger than any checkpoint of the biggest preset (ResNet-866 all-trained ≈ 112 MB). */
 export const MAX_CHECKPOINT_BYTES = 256 * 1024 * 1024;
 

@@ -4,13 +4,13 @@
  * query string holds the config (codec.ts); the frozen weights follow from its seed, so a
  * BN-only ResNet-14 link carries 1,120 trained numbers plus running statistics.
  *
- * The checkpoint format belongs to src/core/train/checkpoint.ts (which the page may not
- * import: it pulls in tfjs). We only read its documented header — magic, version, header
- * length, JSON listing tensors — to zero the optimizer velocity, which a receiver that only
+ * The checkpoint format belongs to src/core/checkpointFormat.ts. We only read its header —
+ * magic, version, header length, JSON listing tensors — to zero the optimizer velocity, which a receiver that only
  * evaluates does not need and which then compresses to almost nothing. Anything we cannot
  * read is passed through unchanged; the worker validates the result on import.
  * Pure: no DOM beyond the standard CompressionStream, which Node ≥ 18 also has.
  */
+import { CHECKPOINT_MAGIC } from '../../core/checkpointFormat.ts';
 
 /** Fragment key of the model payload. */
 export const MODEL_FRAGMENT_KEY = 'model';
@@ -71,7 +71,6 @@ async function pipe(bytes: Uint8Array, stream: CompressionStream | Decompression
 export const deflateRaw = (bytes: Uint8Array) => pipe(bytes, new CompressionStream('deflate-raw'));
 export const inflateRaw = (bytes: Uint8Array) => pipe(bytes, new DecompressionStream('deflate-raw'));
 
-const CHECKPOINT_MAGIC = 0x4b434e42; // "BNCK", see core/train/checkpoint.ts
 
 /** A copy of a checkpoint with its `velocity` tensors zeroed; unknown bytes come back unchanged. */
 export function zeroVelocity(bytes: Uint8Array): Uint8Array {
