@@ -1,7 +1,11 @@
+import { resolve } from 'node:path';
 import { defineConfig } from '@playwright/test';
 
-// Drives Debian's Chromium (never a downloaded browser). The app is built and served by
-// `vite preview`; CIFAR-10 is prepared into public/data by the global setup.
+// Drives Debian's Chromium (never a downloaded browser). The web server first prepares the
+// real CIFAR-10 into public/data (a no-op when present), then builds the app, so the build
+// carries the data, and serves it with `vite preview`. Playwright starts the web server
+// before any global setup, which is why the data step lives in its command.
+const cifarDir = resolve(process.env.CIFAR10_DIR ?? '../shared/cifar-10-batches-bin');
 const chromiumArgs = [
   '--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync',
   '--no-first-run', '--disable-quic', '--enable-unsafe-webgpu',
@@ -16,14 +20,13 @@ export default defineConfig({
   retries: process.env.CI ? 1 : 0,
   reporter: [['list'], ['html', { outputFolder: 'e2e-report', open: 'never' }], ['./e2e/pages/screenshotsReporter.ts']],
   outputDir: 'test-results',
-  globalSetup: './e2e/globalSetup.ts',
   use: {
     baseURL: 'http://localhost:4173',
     trace: 'on-first-retry',
     launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs },
   },
   webServer: {
-    command: 'npx vite build && npx vite preview --port 4173 --strictPort',
+    command: `npm run --silent data -- --from "${cifarDir}" && npx vite build && npx vite preview --port 4173 --strictPort`,
     url: 'http://localhost:4173',
     timeout: 240_000,
     reuseExistingServer: !process.env.CI,

@@ -1,6 +1,6 @@
 /**
  * The lab UI end to end (issue 5, "Done when"): a real worker training a tiny ResNet on the
- * real CIFAR-10 served from public/data/cifar10 (prepared by globalSetup), on wasm. Every
+ * real CIFAR-10 served from public/data/cifar10 (prepared by the web server command), on wasm. Every
  * action goes through the page as a user would; the test handle (window.__bnlab) is only
  * read, to wait for conditions and to compare numbers.
  */
