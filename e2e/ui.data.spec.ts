@@ -32,6 +32,10 @@ test('served data loads with a visible byte progress bar', async ({ page }) => {
   await lab.waitForDataReady();
   await expect(lab.id('data.status')).toContainText('50,000 training and 10,000 test images');
   await expect(lab.id('data.progress')).toHaveCount(0);
+  // A reload reads the verified files from the browser cache instead of downloading them.
+  await page.reload();
+  await lab.waitForDataReady();
+  await expect(lab.id('data.status')).toContainText('from the browser cache');
 });
 
 /** Drops a file from disk on the drop zone: a hidden input takes the file, a drop event hands it over. */

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CIFAR_FILES, MANIFEST_FILES, type DataManifest } from '../core/data/index.ts';
 import { loadCifar, type LoadProgress } from './data.ts';
+import type { FileCache } from './dataCache.ts';
 
 const dir = process.env.CIFAR10_DIR;
 if (!dir) console.warn('[worker data.test] CIFAR10_DIR is unset: skipping the loader tests on the real CIFAR-10 files.');
@@ -53,6 +54,30 @@ describe.skipIf(!dir)('loadCifar (real CIFAR-10 files)', () => {
     expect(description).toBe('served /data/ (7 files, 184 MB, SHA-256 checked)');
     expect(progress.at(-1)).toEqual({ loadedBytes: manifest.totalBytes, totalBytes: manifest.totalBytes, file: 'batches.meta.txt' });
     expect(progress.every((p, i) => i === 0 || p.loadedBytes >= progress[i - 1].loadedBytes)).toBe(true);
+  });
+
+  it('caches verified files by content hash: a reload fetches only the manifest, and a bad file is never cached', async () => {
+    const store = new Map<string, Response>();
+    const cache: FileCache = {
+      match: async (k) => store.get(String(k))?.clone(),
+      put: async (k, r) => void store.set(String(k), r),
+    };
+    const bad = new Uint8Array(files.get('data_batch_2.bin')!);
+    bad[7] ^= 1;
+    await expect(loadCifar({ kind: 'served', baseUrl: 'http://lab.test/data/' }, () => {}, server({ 'data_batch_2.bin': bad }), cache))
+      .rejects.toThrow(/data_batch_2\.bin: SHA-256/);
+    expect(store.size).toBe(1); // data_batch_1 only: the failed file left nothing behind
+    await loadCifar({ kind: 'served', baseUrl: 'http://lab.test/data/' }, () => {}, server(), cache);
+    expect(store.size).toBe(7);
+    const fetched: string[] = [];
+    const manifestOnly = (async (url: string | URL) => {
+      fetched.push(new URL(String(url)).pathname);
+      return server()(url);
+    }) as typeof fetch;
+    const again = await loadCifar({ kind: 'served', baseUrl: 'http://lab.test/data/' }, () => {}, manifestOnly, cache);
+    expect(fetched).toEqual(['/data/manifest.json']);
+    expect(again.dataset.train.count).toBe(50000);
+    expect(again.description).toBe('served /data/ (7 files, 184 MB, SHA-256 checked, from the browser cache)');
   });
 
   it('names the file whose bytes do not match the manifest', async () => {

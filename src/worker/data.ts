@@ -10,6 +10,7 @@ import {
   type CifarDataset, type DataManifestFile,
 } from '../core/data/index.ts';
 import type { DataSource } from '../protocol/messages.ts';
+import { cacheKey, openDataCache, readCached, writeCached, type FileCache } from './dataCache.ts';
 
 /** Bytes so far; `totalBytes` null when unknown. */
 export interface LoadProgress {
@@ -55,13 +56,24 @@ function hex(buf: ArrayBuffer): string {
 
 const mb = (n: number) => `${(n / 1e6).toFixed(0)} MB`;
 
-async function loadServed(baseUrl: string, onProgress: (p: LoadProgress) => void, fetchFn: typeof fetch): Promise<LoadedData> {
+async function loadServed(
+  baseUrl: string, onProgress: (p: LoadProgress) => void, fetchFn: typeof fetch, cache: FileCache | null,
+): Promise<LoadedData> {
   const base = new URL(baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`, globalThis.location?.href);
   const manifestUrl = new URL(MANIFEST_NAME, base).href;
   const manifest = parseManifest(await (await get(manifestUrl, fetchFn, ' (run `npm run data` to prepare CIFAR-10)')).json());
   const collector = createDatasetCollector();
   let loaded = 0;
+  let fromCache = 0;
   const readFile = async (f: DataManifestFile): Promise<Uint8Array> => {
+    const key = cacheKey(base, f.sha256);
+    const cached = await readCached(cache, key, f.bytes);
+    if (cached) {
+      fromCache++;
+      loaded += f.bytes;
+      onProgress({ loadedBytes: loaded, totalBytes: manifest.totalBytes, file: f.name });
+      return cached;
+    }
     const res = await get(new URL(f.name, base).href, fetchFn);
     const bytes = new Uint8Array(f.bytes);
     let at = 0;
@@ -75,6 +87,7 @@ async function loadServed(baseUrl: string, onProgress: (p: LoadProgress) => void
     if (at !== f.bytes) throw new CifarFormatError('truncated', `${f.name}: got ${at} of the ${f.bytes} bytes the manifest lists`, f.name);
     const digest = hex(await crypto.subtle.digest('SHA-256', bytes));
     if (digest !== f.sha256) throw new CifarFormatError('checksum', `${f.name}: SHA-256 ${digest} differs from the manifest's ${f.sha256}`, f.name);
+    await writeCached(cache, key, bytes);
     return bytes;
   };
   for (const f of manifest.files) {
@@ -87,7 +100,11 @@ async function loadServed(baseUrl: string, onProgress: (p: LoadProgress) => void
     w?.write(bytes);
     w?.end();
   }
-  return { dataset: collector.finish(), description: `served ${base.pathname} (${manifest.files.length} files, ${mb(manifest.totalBytes)}, SHA-256 checked)` };
+  const origin = fromCache === manifest.files.length ? ', from the browser cache' : fromCache ? `, ${fromCache} from the browser cache` : '';
+  return {
+    dataset: collector.finish(),
+    description: `served ${base.pathname} (${manifest.files.length} files, ${mb(manifest.totalBytes)}, SHA-256 checked${origin})`,
+  };
 }
 
 async function loadArchive(stream: ReadableStream<Uint8Array>, total: number | null, what: string, onProgress: (p: LoadProgress) => void): Promise<LoadedData> {
@@ -124,10 +141,13 @@ async function loadFiles(files: { name: string; blob: Blob }[], onProgress: (p: 
 }
 
 /** Loads CIFAR-10 from `source`; errors are CifarFormatError (bad content) or DataFetchError. */
-export async function loadCifar(source: DataSource, onProgress: (p: LoadProgress) => void, fetchFn: typeof fetch = fetch): Promise<LoadedData> {
+export async function loadCifar(
+  source: DataSource, onProgress: (p: LoadProgress) => void, fetchFn: typeof fetch = fetch,
+  cache: Promise<FileCache | null> | FileCache | null = openDataCache(),
+): Promise<LoadedData> {
   switch (source.kind) {
     case 'served':
-      return loadServed(source.baseUrl, onProgress, fetchFn);
+      return loadServed(source.baseUrl, onProgress, fetchFn, await cache);
     case 'url': {
       if (!/^https:\/\//.test(source.url)) throw new DataFetchError(`url: ${JSON.stringify(source.url)} is not an https URL`);
       const res = await get(source.url, fetchFn);
