@@ -5,10 +5,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { createGzip } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CIFAR_FILES, MANIFEST_FILES, type DataManifest } from '../core/data/index.ts';
 import { loadCifar, type LoadProgress } from './data.ts';
 import type { FileCache } from './dataCache.ts';
+import { officialMembers, streamOf, tarChunks } from '../core/data/testing/tarWriter.ts';
 
 const dir = process.env.CIFAR10_DIR;
 if (!dir) console.warn('[worker data.test] CIFAR10_DIR is unset: skipping the loader tests on the real CIFAR-10 files.');
@@ -78,6 +81,29 @@ describe.skipIf(!dir)('loadCifar (real CIFAR-10 files)', () => {
     expect(fetched).toEqual(['/data/manifest.json']);
     expect(again.dataset.train.count).toBe(50000);
     expect(again.description).toBe('served /data/ (7 files, 184 MB, SHA-256 checked, from the browser cache)');
+  });
+
+  it('caches an https archive only after it parsed: a reload reads it from the cache', async () => {
+    const parts: Buffer[] = [];
+    for await (const c of Readable.from(tarChunks(officialMembers(files))).pipe(createGzip({ level: 1 }))) parts.push(c as Buffer);
+    const archive = new Uint8Array(Buffer.concat(parts));
+    const store = new Map<string, Response>();
+    const cache: FileCache = { match: async (k) => store.get(String(k))?.clone(), put: async (k, r) => void store.set(String(k), r) };
+    let fetches = 0;
+    const host = (bytes: Uint8Array) => (async () => {
+      fetches++;
+      return new Response(streamOf(bytes), { headers: { 'content-length': String(bytes.length) } });
+    }) as typeof fetch;
+    const url = 'https://example.org/cifar-10-binary.tar.gz';
+    await expect(loadCifar({ kind: 'url', url }, () => {}, host(archive.subarray(0, archive.length >> 1)), cache)).rejects.toThrow();
+    expect(store.size).toBe(0); // a cut-off download is not cached
+    const first = await loadCifar({ kind: 'url', url }, () => {}, host(archive), cache);
+    expect(first.dataset.train.count).toBe(50000);
+    expect(store.size).toBe(1);
+    const again = await loadCifar({ kind: 'url', url }, () => {}, host(new Uint8Array(0)), cache);
+    expect(fetches).toBe(2);
+    expect(again.description).toBe(`downloaded ${url}, from the browser cache`);
+    expect(Buffer.from(again.dataset.test.images).equals(Buffer.from(first.dataset.test.images))).toBe(true);
   });
 
   it('names the file whose bytes do not match the manifest', async () => {

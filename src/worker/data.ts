@@ -114,6 +114,41 @@ async function loadArchive(stream: ReadableStream<Uint8Array>, total: number | n
   return { dataset, description: what };
 }
 
+/**
+ * An https `.tar.gz`, parsed as it streams. The compressed bytes are kept aside (never the
+ * decompressed tar) and cached under the URL only once the whole archive parsed, so a reload
+ * reads it from the cache and a failed download caches nothing.
+ */
+async function loadUrl(url: string, onProgress: (p: LoadProgress) => void, fetchFn: typeof fetch, cache: FileCache | null): Promise<LoadedData> {
+  if (!/^https:\/\//.test(url)) throw new DataFetchError(`url: ${JSON.stringify(url)} is not an https URL`);
+  const key = new URL(`/__bn-lab-cache/url/${encodeURIComponent(url)}`, globalThis.location?.href ?? 'https://cache.invalid/').href;
+  const hit = await cache?.match(key).catch(() => undefined);
+  if (hit?.body) {
+    const len = Number(hit.headers.get('content-length')) || null;
+    return loadArchive(hit.body, len, `downloaded ${url}, from the browser cache`, onProgress);
+  }
+  const res = await get(url, fetchFn);
+  const len = Number(res.headers.get('content-length'));
+  if (!cache) return loadArchive(res.body!, len > 0 ? len : null, `downloaded ${url}`, onProgress);
+  const [parse, keep] = res.body!.tee();
+  const chunks: Uint8Array[] = [];
+  const keeper = keep.getReader();
+  const kept = (async () => {
+    for (let r = await keeper.read(); !r.done; r = await keeper.read()) chunks.push(r.value);
+  })();
+  let loaded: LoadedData;
+  try {
+    loaded = await loadArchive(parse, len > 0 ? len : null, `downloaded ${url}`, onProgress);
+  } catch (e) {
+    await keeper.cancel().catch(() => undefined); // nothing of a failed download is kept
+    throw e;
+  }
+  await kept;
+  const blob = new Blob(chunks as BlobPart[]);
+  await cache.put(key, new Response(blob, { headers: { 'content-length': String(blob.size) } })).catch(() => undefined);
+  return loaded;
+}
+
 async function loadFiles(files: { name: string; blob: Blob }[], onProgress: (p: LoadProgress) => void): Promise<LoadedData> {
   const collector = createDatasetCollector();
   const total = files.reduce((n, f) => n + f.blob.size, 0);
@@ -148,12 +183,8 @@ export async function loadCifar(
   switch (source.kind) {
     case 'served':
       return loadServed(source.baseUrl, onProgress, fetchFn, await cache);
-    case 'url': {
-      if (!/^https:\/\//.test(source.url)) throw new DataFetchError(`url: ${JSON.stringify(source.url)} is not an https URL`);
-      const res = await get(source.url, fetchFn);
-      const len = Number(res.headers.get('content-length'));
-      return loadArchive(res.body!, len > 0 ? len : null, `downloaded ${source.url}`, onProgress);
-    }
+    case 'url':
+      return loadUrl(source.url, onProgress, fetchFn, await cache);
     case 'files':
       return loadFiles(source.files, onProgress);
     case 'archive':
