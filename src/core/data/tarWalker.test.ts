@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createTarWalker, type TarEntry } from './tarWalker.ts';
 import { formatError } from './testing/errors.ts';
-import { buildTar, tarHeader } from './testing/tarWriter.ts';
+import { buildTar, concatBytes, tarHeader } from './testing/tarWriter.ts';
 
 /** Walks `tar` fed in chunks of `size` bytes; returns each regular entry with its body as text. */
 function walk(tar: Uint8Array, size: number) {
@@ -16,15 +16,7 @@ function walk(tar: Uint8Array, size: number) {
 
 const text = (s: string) => new TextEncoder().encode(s);
 
-function concat(...parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
+const concat = concatBytes;
 
 /** A metadata entry (GNU 'L' long name or pax 'x') with its body padded to 512. */
 function metaEntry(type: string, body: string): Uint8Array {

@@ -5,7 +5,7 @@
  * events of any other id are dropped by `handleEvent`.
  */
 import type { StateCreator } from 'zustand';
-import type { RunPhase, StartCommand } from '../../protocol/messages.ts';
+import type { ProgressEvent, StartCommand } from '../../protocol/messages.ts';
 import type { ExperimentConfig } from '../../core/config.ts';
 import { DEFAULT_SERVED_SOURCE } from '../data/sources.ts';
 import { inspectCheckpoint } from '../lib/checkpointFile.ts';
@@ -14,16 +14,11 @@ import type { LabState, SliceDeps } from './index.ts';
 import { newRunRecord, truncatedAt } from './runSeries.ts';
 import type { RunRecord } from './runTypes.ts';
 
-export interface ProgressState {
-  phase: RunPhase;
-  step: number;
-  totalSteps: number;
-  epoch: number;
-  imagesPerSecond: number;
-  etaSeconds: number | null;
+/** The last `progress` event, with its optional fields made explicit. */
+export type ProgressState = Omit<ProgressEvent, 'type' | 'runId' | 'firstStepMs' | 'throttled'> & {
   firstStepMs: number | null;
   throttled: boolean;
-}
+};
 
 /** A command waiting for the backend and data to be ready. */
 export type PendingCommand =

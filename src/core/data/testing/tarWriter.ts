@@ -55,7 +55,11 @@ export function* tarChunks(members: readonly TarMember[], endMarker = true): Gen
 
 /** The whole archive in one array (for small test archives). */
 export function buildTar(members: readonly TarMember[], endMarker = true): Uint8Array {
-  const parts = [...tarChunks(members, endMarker)];
+  return concatBytes(...tarChunks(members, endMarker));
+}
+
+/** The given arrays end to end in one new array. */
+export function concatBytes(...parts: Uint8Array[]): Uint8Array {
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let at = 0;
   for (const p of parts) {
