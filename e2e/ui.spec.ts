@@ -55,7 +55,7 @@ test('pick depth and mode, start, charts fill, pause and resume, finish, listed 
   await expect(lab.id('results.samples').locator('canvas')).toHaveCount(16);
   const run = (await lab.currentRun())!;
 
-  await page.reload();
+  await lab.reloadWhenSaved();
   const item = lab.id('runs.list').locator(`[data-run-id="${run.id}"]`);
   await expect(item).toBeVisible();
   await expect(item).toContainText('completed');
@@ -64,7 +64,7 @@ test('pick depth and mode, start, charts fill, pause and resume, finish, listed 
   await item.getByTestId('runs.rename').click();
   await item.getByTestId('runs.nameInput').fill('first BN-only run');
   await item.getByTestId('runs.nameInput').press('Enter');
-  await page.reload();
+  await lab.reloadWhenSaved();
   const renamed = lab.id('runs.list').locator(`[data-run-id="${run.id}"]`);
   await expect(renamed.getByTestId('runs.name')).toHaveText('first BN-only run');
   await renamed.getByTestId('runs.show').click();

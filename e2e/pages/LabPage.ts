@@ -88,6 +88,12 @@ export class LabPage {
     await this.id('run.start').click();
   }
 
+  /** Reloads once every run write has reached IndexedDB (a user's rename, the final save). */
+  async reloadWhenSaved(): Promise<void> {
+    await this.page.evaluate(() => window.__bnlab!.savesSettled());
+    await this.page.reload();
+  }
+
   runStatus(): Locator {
     return this.id('run.status');
   }

@@ -8,7 +8,7 @@ import { buildResNetSpec, forwardMacs } from '../../core/model/spec.ts';
 import { createWorkerClient } from '../../worker/client.ts';
 import { DEFAULT_SERVED_SOURCE, SERVED_BASE_URL } from '../data/sources.ts';
 import { createIndexedDbRepo } from '../persist/runsDb.ts';
-import { createMemoryRepo } from '../persist/runsRepo.ts';
+import { createMemoryRepo, trackWrites } from '../persist/runsRepo.ts';
 import { createLabStore, type LabStore } from '../store/index.ts';
 import type { RunRecord } from '../store/runTypes.ts';
 import { setLabStore } from './labStore.ts';
@@ -33,11 +33,11 @@ async function servedDataExists(): Promise<boolean> {
 
 export function bootLab(): LabStore {
   const client = createWorkerClient();
-  const repo = typeof indexedDB === 'undefined' ? createMemoryRepo() : createIndexedDbRepo();
+  const repo = trackWrites(typeof indexedDB === 'undefined' ? createMemoryRepo() : createIndexedDbRepo());
   const store = createLabStore({ client, repo });
   client.onAny((e) => store.getState().handleEvent(e));
   setLabStore(store);
-  installTestHandle(store, client);
+  installTestHandle(store, client, repo);
   return store;
 }
 

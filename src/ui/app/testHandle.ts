@@ -14,6 +14,8 @@ export interface BnLabTestHandle {
   testAccuracy(): number | null;
   /** Test hook: the worker behaves as if the WebGPU device were lost (the worker e2e drives this). */
   simulateDeviceLoss(): void;
+  /** Resolves when every run/checkpoint write started so far has reached IndexedDB. */
+  savesSettled(): Promise<void>;
 }
 
 declare global {
@@ -22,7 +24,7 @@ declare global {
   }
 }
 
-export function installTestHandle(store: LabStore, client: { simulateDeviceLoss(): void }): void {
+export function installTestHandle(store: LabStore, client: { simulateDeviceLoss(): void }, repo: { settled(): Promise<void> }): void {
   window.__bnlab = {
     state: () => store.getState(),
     counts: () => {
@@ -31,5 +33,6 @@ export function installTestHandle(store: LabStore, client: { simulateDeviceLoss(
     },
     testAccuracy: () => store.getState().run?.results?.testAccuracy ?? null,
     simulateDeviceLoss: () => client.simulateDeviceLoss(),
+    savesSettled: () => repo.settled(),
   };
 }

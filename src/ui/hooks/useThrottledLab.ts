@@ -1,10 +1,9 @@
 /**
  * A store value for the charts, refreshed at most every `ms`, one chart per task: the worker
- * sends up to ~10 events a second, and redrawing eight recharts charts at once costs a few
- * hundred milliseconds of main thread (recharts re-renders its own store synchronously on
- * commit). Issue 4 asks for no task over 100 ms during training, so chart refreshes wait in a
- * queue that hands out one refresh at a time, the next only after the previous one's frame;
- * each is a separate render and commit.
+ * sends up to ~10 events a second, and a redraw of every chart on every event would be work
+ * for nothing. Issue 4 asks for no task over 100 ms during training, so chart refreshes also
+ * wait in a queue that hands out one refresh at a time, the next only after the previous
+ * one's frame; each is a separate render, commit and canvas draw.
  * `selector` must be a stable function returning a stable reference (e.g. `s => s.run`).
  */
 import { useEffect, useState } from 'react';
@@ -28,8 +27,7 @@ function drain(): void {
     return;
   }
   next();
-  // recharts re-renders its own store in the next animation frame: let that frame pass first,
-  // so two charts never share one long task.
+  // Let the frame that paints this chart pass first, so two charts never share one task.
   let done = false;
   const after = () => {
     if (done) return;

@@ -35,3 +35,34 @@ export function createMemoryRepo(): RunsRepo {
     getCheckpoint: async (id) => ckpts.get(id) ?? null,
   };
 }
+
+/** A repository that knows whether its writes have all landed. */
+export interface TrackedRepo extends RunsRepo {
+  /** Resolves once every write started so far has finished (or failed). */
+  settled(): Promise<void>;
+}
+
+/**
+ * Wraps a repository so that callers can wait for its writes: a rename followed at once by
+ * a reload would otherwise race the IndexedDB transaction (the e2e tests wait on this).
+ */
+export function trackWrites(repo: RunsRepo): TrackedRepo {
+  const inFlight = new Set<Promise<unknown>>();
+  const track = <A extends unknown[]>(f: (...a: A) => Promise<void>) => (...a: A): Promise<void> => {
+    const p = f(...a);
+    inFlight.add(p);
+    const done = () => void inFlight.delete(p);
+    p.then(done, done);
+    return p;
+  };
+  return {
+    list: () => repo.list(),
+    getCheckpoint: (id) => repo.getCheckpoint(id),
+    put: track((r: RunRecord) => repo.put(r)),
+    delete: track((id: string) => repo.delete(id)),
+    putCheckpoint: track((c: StoredCheckpoint) => repo.putCheckpoint(c)),
+    settled: async () => {
+      while (inFlight.size) await Promise.allSettled([...inFlight]);
+    },
+  };
+}

@@ -1,7 +1,6 @@
 /**
  * A chart's card: title, optional controls, an empty-state note over the (mounted) chart, and
- * `data-points` (points drawn) for tests. The chart area has a fixed height so recharts'
- * ResponsiveContainer can size.
+ * `data-points` (points drawn) for tests. The chart area has a fixed height; the plot fills it.
  */
 import type { ReactNode } from 'react';
 
@@ -23,8 +22,8 @@ export function ChartFrame(props: {
         <span>{props.title}</span>
         {props.controls}
       </h3>
-      {/* The chart is mounted even when empty, so that its (costly) first render happens at page
-          load rather than in the middle of training. */}
+      {/* The chart is mounted even when empty, so that it is created at page load rather than
+          in the middle of training. */}
       <div className="chart-box">
         {props.children}
         {props.points > 0 ? null : <div className="empty">{props.empty ?? 'No points yet.'}</div>}

@@ -1,7 +1,6 @@
 /**
- * Renders its children again only when `version` changes. Charts pass a key of exactly what
- * they draw (series lengths, τ, colours), so a chart whose data did not change is not handed
- * to recharts again — each recharts update costs several synchronous renders of its own store.
+ * Renders its children again only when `version` changes: the heatmap passes a key of exactly
+ * what it draws (run, series length, τ), so it repaints only when that changed.
  */
 import { memo, type ReactNode } from 'react';
 
@@ -12,7 +11,3 @@ export const Frozen = memo(
   (prev, next) => prev.version === next.version,
 );
 
-/** The part of a version key that names the drawn runs, their labels and colours. */
-export function runsKey(drawn: readonly { run: { id: string }; label: string; color: string }[]): string {
-  return drawn.map((d) => `${d.run.id}/${d.label}/${d.color}`).join('|');
-}

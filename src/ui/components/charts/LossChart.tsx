@@ -4,28 +4,29 @@
  * the full series; only the drawing is decimated.
  */
 import { useMemo, useState } from 'react';
-import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { usePalette } from '../../hooks/usePalette.ts';
 import { decimateRows } from '../../lib/decimate.ts';
 import { debiasedEma } from '../../lib/smoothing.ts';
 import { ChartFrame } from './ChartFrame.tsx';
-import { PlainTick } from './PlainTick.tsx';
+import { Plot, type PlotLine } from './Plot.tsx';
 import { SeriesLegend } from './SeriesLegend.tsx';
-import { Frozen, runsKey } from './Frozen.tsx';
-import { fmt, useDrawnRuns } from './overlays.ts';
+import { fmt, lastValue, useDrawnRuns } from './overlays.ts';
 
 /** Points drawn per series; the store and exports keep all of them. */
 export const MAX_DRAWN = 300;
 
 export function LossChart() {
   const drawn = useDrawnRuns();
-  const palette = usePalette();
   const [beta, setBeta] = useState(0.9);
   const series = useMemo(() => drawn.map((d) => {
     const smooth = debiasedEma(d.run.steps.map((p) => p.loss), beta);
     const rows = d.run.steps.map((p, i) => ({ step: p.step, loss: p.loss, smooth: smooth[i] }));
     return { ...d, rows: decimateRows(rows, MAX_DRAWN, (r) => r.step, (r) => r.loss) };
   }), [drawn, beta]);
+  const lines = useMemo(() => series.flatMap((s): PlotLine[] => {
+    const x = s.rows.map((r) => r.step);
+    const smooth: PlotLine = { label: s.label, color: s.color, x, y: s.rows.map((r) => r.smooth), width: 2.5, dash: s.current ? undefined : [6, 3] };
+    return s.current ? [{ label: `${s.label} (raw)`, color: s.color, x, y: s.rows.map((r) => r.loss), width: 1, alpha: 0.35 }, smooth] : [smooth];
+  }), [series]);
   const points = series.reduce((a, s) => a + s.rows.length, 0);
   const controls = (
     <label className="small row" style={{ gap: '0.3rem', fontWeight: 400 }}>
@@ -42,23 +43,8 @@ export function LossChart() {
         { label: s.label, color: s.color, dash: s.current ? undefined : '6 3' },
       ])} />}
       description="Cross-entropy per step; the thick line is a debiased moving average.">
-      <Frozen version={`${runsKey(drawn)}#${drawn.map((d) => d.run.steps.length)}#${beta}#${palette.grid}`}>
-      <ResponsiveContainer width="100%" height="100%">
-        <LineChart margin={{ top: 10, right: 12, bottom: 0, left: -10 }}>
-          <CartesianGrid stroke={palette.grid} />
-          <XAxis dataKey="step" type="number" domain={['dataMin', 'dataMax']} allowDuplicatedCategory={false} stroke={palette.muted} tick={<PlainTick format={fmt.step} />} interval={0} />
-          <YAxis stroke={palette.muted} interval={0} tick={<PlainTick format={fmt.num} />} domain={['auto', 'auto']} />
-          <Tooltip formatter={(v) => fmt.num(Number(v))} labelFormatter={(l) => `step ${l}`} contentStyle={{ background: palette.panel }} />
-          {series.map((s) => (s.current ? (
-            <Line key={`${s.run.id}-raw`} data={s.rows} dataKey="loss" name={`${s.label} (raw)`} stroke={s.color} strokeOpacity={0.35} dot={false} isAnimationActive={false} strokeWidth={1} />
-          ) : null))}
-          {series.map((s) => (
-            <Line key={s.run.id} data={s.rows} dataKey="smooth" name={s.label} stroke={s.color} dot={false} isAnimationActive={false} strokeWidth={2.5}
-              strokeDasharray={s.current ? undefined : '6 3'} />
-          ))}
-        </LineChart>
-      </ResponsiveContainer>
-      </Frozen>
+      <Plot lines={lines} xFormat={fmt.step} yFormat={fmt.num} integerX xName="step"
+        summary={`Training loss over steps. ${lastValue(lines, fmt.num)}`} />
     </ChartFrame>
   );
 }

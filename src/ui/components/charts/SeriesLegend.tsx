@@ -1,6 +1,6 @@
 /**
- * The legend of a chart as plain HTML under it (recharts' own Legend measures itself and
- * re-renders the chart through its store on every update). Line styles are drawn too, so
+ * The legend of a chart as plain HTML under it (readable text, larger in classroom mode,
+ * independent of the canvas). Line styles are drawn too, so
  * series differ by more than colour.
  */
 export interface LegendItem {

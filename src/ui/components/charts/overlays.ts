@@ -30,10 +30,20 @@ export function useDrawnRuns(): DrawnRun[] {
   }, [run, runs, overlayIds, palette]);
 }
 
-/** Tooltip/axis number formats. */
+/** "Last: <label> <value> at step <x>" for a chart's screen-reader summary. */
+export function lastValue(lines: readonly { label: string; x: readonly number[]; y: readonly (number | null)[] }[], format: (v: number) => string): string {
+  const parts = lines.flatMap((l) => {
+    const i = l.y.length - 1;
+    const v = l.y[i];
+    return i >= 0 && v !== null && Number.isFinite(v) ? [`${l.label} ${format(v)} at step ${fmt.step(l.x[i])}`] : [];
+  });
+  return parts.length ? `Last: ${parts.join('; ')}.` : 'No points yet.';
+}
+
+/** Readout/axis number formats. */
 export const fmt = {
   pct: (v: number) => `${+(v * 100).toFixed(1)}%`,
   /** Step numbers on the x axis. */
   step: (v: number) => String(Math.round(v)),
-  num: (v: number) => (Math.abs(v) >= 100 ? v.toFixed(0) : Math.abs(v) >= 1 ? v.toFixed(2) : v.toPrecision(2)),
+  num: (v: number) => (v === 0 ? '0' : Math.abs(v) >= 100 ? v.toFixed(0) : Math.abs(v) >= 1 ? v.toFixed(2) : v.toPrecision(2)),
 };
