@@ -59,7 +59,7 @@ async function dropFile(page: Page, path: string): Promise<void> {
   });
 }
 
-test('a dropped archive is checked, and the real one is loaded', async ({ page }, info) => {
+test('a dropped archive is checked, and the real one is loaded and trained on, with its test images shown', async ({ page }, info) => {
   const lab = new LabPage(page);
   await lab.open();
   await lab.waitForDataReady();
@@ -76,6 +76,11 @@ test('a dropped archive is checked, and the real one is loaded', async ({ page }
   await dropFile(page, full);
   await expect(lab.id('data.status')).toContainText('50,000 training and 10,000 test images', { timeout: 120_000 });
   await expect(lab.id('data.status')).toContainText('archive');
+  // A tiny run on it: the sample test images come from the archive too.
+  await lab.configure({ epochs: 1, trainSize: 100, testSize: 100 });
+  await lab.start();
+  await lab.waitForStatus('completed');
+  await expect(lab.id('results.samples').locator('canvas')).toHaveCount(16, { timeout: 60_000 });
 });
 
 test('the file picker takes the .bin files and explains a wrong one', async ({ page }, info) => {

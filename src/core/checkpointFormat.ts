@@ -31,8 +31,33 @@ export interface Checkpoint {
   tensors: StoredTensor[];
 }
 
+/** Why bytes are not a usable checkpoint; `reason` is the bare reason, for callers' own wording. */
 export class CheckpointError extends Error {
   override name = 'CheckpointError';
+  constructor(readonly reason: string) {
+    super(`Not a valid checkpoint: ${reason}`);
+  }
+}
+
+/** A header entry: where a tensor's values sit in the payload (in floats). */
+export interface HeaderEntry {
+  group: string;
+  name: string;
+  shape: number[];
+  offset: number;
+  length: number;
+}
+
+/** What the header says, checked for framing, config and size, before any payload is read. */
+export interface CheckpointHeader {
+  version: number;
+  config: ExperimentConfig;
+  step: number;
+  entries: HeaderEntry[];
+  /** Byte offset of the float32 payload. */
+  payloadOffset: number;
+  /** Floats in the payload. */
+  floats: number;
 }
 
 /** The tensors a checkpoint of `config` must hold, in order. */
@@ -73,37 +98,51 @@ export function encodeCheckpoint(ckpt: Checkpoint): Uint8Array {
   return out;
 }
 
-/** Parses and validates; throws CheckpointError naming the first problem found. */
-export function decodeCheckpoint(bytes: Uint8Array): Checkpoint {
-  const fail = (msg: string): never => {
-    throw new CheckpointError(`Not a valid checkpoint: ${msg}`);
+/**
+ * Reads and checks the header only (cheap for any file size): signature, version, header
+ * length, JSON, a valid config, the step, and that the listed tensors fill the payload
+ * exactly. Throws CheckpointError naming the first problem.
+ */
+export function readCheckpointHeader(bytes: Uint8Array): CheckpointHeader {
+  const fail = (reason: string): never => {
+    throw new CheckpointError(reason);
   };
-  if (bytes.length < 12) fail(`file is ${bytes.length} bytes, too short for a header`);
+  if (bytes.length < 12) fail(`it is only ${bytes.length} bytes long`);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (view.getUint32(0, true) !== CHECKPOINT_MAGIC) fail('wrong magic number (not a BN-lab checkpoint file)');
+  if (view.getUint32(0, true) !== CHECKPOINT_MAGIC) fail('it does not start with the checkpoint signature "BNCK"');
   const version = view.getUint32(4, true);
-  if (version !== CHECKPOINT_VERSION) fail(`format version ${version}, this app reads version ${CHECKPOINT_VERSION}`);
+  if (version !== CHECKPOINT_VERSION) fail(`format version ${version}; this app reads version ${CHECKPOINT_VERSION}`);
   const headerLen = view.getUint32(8, true);
-  if (headerLen % 4 !== 0 || 12 + headerLen > bytes.length) fail(`header length ${headerLen} does not fit the ${bytes.length}-byte file`);
-  let header: { config?: unknown; step?: unknown; tensors?: unknown };
+  if (headerLen % 4 !== 0 || 12 + headerLen > bytes.length) fail(`its header length ${headerLen} does not fit in ${bytes.length} bytes`);
+  let header: { config?: unknown; step?: unknown; tensors?: unknown } | null = null;
   try {
     header = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(12, 12 + headerLen)));
-  } catch (e) {
-    return fail(`header is not valid JSON (${(e as Error).message})`);
+  } catch {
+    fail('its header is not valid JSON (the file is damaged)');
   }
-  if (typeof header.config !== 'object' || header.config === null) fail('header has no config');
+  if (typeof header !== 'object' || header === null || typeof header.config !== 'object' || header.config === null) return fail('its header has no config');
   const { config, issues } = validateConfig(header.config as Record<string, unknown>);
-  if (issues.length) fail(`config: ${issues.map((i) => i.message).join('; ')}`);
+  if (issues.length) fail(`its config is invalid (${issues.map((i) => i.message).join('; ')})`);
   const step = header.step;
-  if (typeof step !== 'number' || !Number.isInteger(step) || step < 0) fail(`step ${JSON.stringify(step)} is not a whole number ≥ 0`);
-  const expected = expectedTensors(config);
-  const stored = header.tensors as { group: string; name: string; shape: number[]; offset: number; length: number }[];
-  if (!Array.isArray(stored) || stored.length !== expected.length) {
-    fail(`expected ${expected.length} tensors for ResNet-${config.depth} (${config.mode}), found ${Array.isArray(stored) ? stored.length : 'none'}`);
-  }
+  if (typeof step !== 'number' || !Number.isInteger(step) || step < 0) fail(`step ${JSON.stringify(step)} is not a whole number`);
+  if (!Array.isArray(header.tensors)) fail('its header lists no tensors');
+  const entries = header.tensors as HeaderEntry[];
   const floats = (bytes.length - 12 - headerLen) / 4;
-  if (!Number.isInteger(floats)) fail('payload is not a whole number of float32 values');
-  const copy = new Uint8Array(bytes.subarray(12 + headerLen)); // aligned copy
+  if (!Number.isInteger(floats)) fail('its data is not a whole number of 32-bit floats (truncated?)');
+  const needed = entries.reduce<number>((a, t) => a + (typeof t?.length === 'number' ? t.length : NaN), 0);
+  if (needed !== floats) fail(`its header announces ${Number.isFinite(needed) ? needed : 'an unreadable number of'} values but it holds ${floats} (truncated or altered)`);
+  return { version, config, step: step as number, entries, payloadOffset: 12 + headerLen, floats };
+}
+
+/** Parses and validates every tensor; throws CheckpointError naming the first problem found. */
+export function decodeCheckpoint(bytes: Uint8Array): Checkpoint {
+  const fail = (reason: string): never => {
+    throw new CheckpointError(reason);
+  };
+  const { version, config, step, entries: stored, payloadOffset, floats } = readCheckpointHeader(bytes);
+  const expected = expectedTensors(config);
+  if (stored.length !== expected.length) fail(`expected ${expected.length} tensors for ResNet-${config.depth} (${config.mode}), found ${stored.length}`);
+  const copy = new Uint8Array(bytes.subarray(payloadOffset)); // aligned copy
   const payload = new Float32Array(copy.buffer, 0, floats);
   const tensors = expected.map((e, i): StoredTensor => {
     const s = stored[i];
@@ -115,5 +154,5 @@ export function decodeCheckpoint(bytes: Uint8Array): Checkpoint {
     for (let j = 0; j < values.length; j++) if (!Number.isFinite(values[j])) fail(`${e.name} holds a non-finite value at ${j}`);
     return { ...e, values };
   });
-  return { version, config, step: step as number, tensors };
+  return { version, config, step, tensors };
 }

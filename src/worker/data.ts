@@ -10,6 +10,7 @@ import {
   type CifarDataset, type DataManifestFile,
 } from '../core/data/index.ts';
 import type { DataSource } from '../protocol/messages.ts';
+import { urlArchiveKey } from '../protocol/dataCacheKeys.ts';
 import { cacheKey, openDataCache, readCached, writeCached, type FileCache } from './dataCache.ts';
 
 /** Bytes so far; `totalBytes` null when unknown. */
@@ -121,7 +122,7 @@ async function loadArchive(stream: ReadableStream<Uint8Array>, total: number | n
  */
 async function loadUrl(url: string, onProgress: (p: LoadProgress) => void, fetchFn: typeof fetch, cache: FileCache | null): Promise<LoadedData> {
   if (!/^https:\/\//.test(url)) throw new DataFetchError(`url: ${JSON.stringify(url)} is not an https URL`);
-  const key = new URL(`/__bn-lab-cache/url/${encodeURIComponent(url)}`, globalThis.location?.href ?? 'https://cache.invalid/').href;
+  const key = urlArchiveKey(url, globalThis.location?.href ?? 'https://cache.invalid/');
   const hit = await cache?.match(key).catch(() => undefined);
   if (hit?.body) {
     const len = Number(hit.headers.get('content-length')) || null;

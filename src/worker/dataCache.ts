@@ -6,11 +6,12 @@
  * Storage exists in workers; where it does not (Node), there is simply no cache.
  */
 
+import { DATA_CACHE_NAME } from '../protocol/dataCacheKeys.ts';
+
+export { cacheKey, DATA_CACHE_NAME } from '../protocol/dataCacheKeys.ts';
+
 /** The part of the Cache Storage API this module uses. */
 export type FileCache = Pick<Cache, 'match' | 'put'>;
-
-/** Name of the Cache Storage bucket; the page's "clear cached data" removes it. */
-export const DATA_CACHE_NAME = 'bn-lab-cifar10-v1';
 
 export async function openDataCache(): Promise<FileCache | null> {
   try {
@@ -18,11 +19,6 @@ export async function openDataCache(): Promise<FileCache | null> {
   } catch {
     return null; // opaque origins and private modes may refuse storage: run without a cache
   }
-}
-
-/** Same-origin request URL naming one file by source folder and content hash. */
-export function cacheKey(base: URL, sha256: string): string {
-  return new URL(`/__bn-lab-cache${base.pathname}${sha256}`, base).href;
 }
 
 /** The cached bytes of a file when present with the expected length, else null. */

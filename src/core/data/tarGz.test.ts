@@ -2,7 +2,7 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { assembleCifarFiles } from './assemble.ts';
 import { type CifarDataset } from './cifarRecords.ts';
-import { readCifarTarGz, type TarGzProgress } from './tarGz.ts';
+import { readCifarTarGz, readTarGzFile, type TarGzProgress } from './tarGz.ts';
 import { formatErrorAsync } from './testing/errors.ts';
 import { syntheticFiles } from './testing/synthetic.ts';
 import { buildTar, officialMembers, streamOf, tarHeader } from './testing/tarWriter.ts';
@@ -134,4 +134,41 @@ describe('readCifarTarGz on synthetic archives', () => {
     await expect(readCifarTarGz(failing, small)).rejects.toThrow(/^network down$/);
   });
 
+});
+
+describe('readTarGzFile', () => {
+  const files = syntheticFiles(3);
+  const archive = gz(buildTar(officialMembers(files)));
+
+  it('returns exactly the named file\'s bytes, for any chunking', async () => {
+    for (const chunk of [100, 4096, 1 << 20]) {
+      const test = await readTarGzFile(streamOf(archive, chunk), 'test_batch.bin');
+      expect(test && same(test, files.get('test_batch.bin')!)).toBe(true);
+      const last = await readTarGzFile(streamOf(archive, chunk), 'data_batch_4.bin');
+      expect(last && same(last, files.get('data_batch_4.bin')!)).toBe(true);
+    }
+  });
+
+  it('stops at the file: an archive cut short after it still gives it', async () => {
+    // Incompressible members, so that cutting the compressed stream cuts the second one.
+    let x = 12345;
+    const noise = (n: number) => Uint8Array.from({ length: n }, () => ((x = (Math.imul(x, 1103515245) + 12345) >>> 0) >>> 24));
+    const first = noise(200_000);
+    const big = gz(buildTar([{ name: 'a/first.bin', data: first }, { name: 'a/second.bin', data: noise(800_000) }]));
+    const cut = big.subarray(0, Math.floor(big.length / 2));
+    const got = await readTarGzFile(streamOf(cut, 4096), 'first.bin');
+    expect(got && same(got, first)).toBe(true);
+    const e = await formatErrorAsync(readTarGzFile(streamOf(cut, 4096), 'second.bin'));
+    expect(e.code).toBe('truncated');
+    // A whole gzip stream of a tar that stops inside the file.
+    const shortTar = gz(buildTar([{ name: 'a/first.bin', data: first }]).subarray(0, 100_000));
+    const e2 = await formatErrorAsync(readTarGzFile(streamOf(shortTar), 'first.bin'));
+    expect([e2.code, e2.message]).toEqual(['truncated', 'the archive ends inside first.bin']);
+  });
+
+  it('gives null for a name the archive lacks, and a gzip error for bytes that are not gzip', async () => {
+    expect(await readTarGzFile(streamOf(archive), 'nothing.bin')).toBeNull();
+    const e = await formatErrorAsync(readTarGzFile(streamOf(buildTar(officialMembers(files))), 'test_batch.bin'));
+    expect(e.code).toBe('gzip');
+  });
 });

@@ -124,3 +124,51 @@ export async function readCifarTarGz(
   }
   return collector.finish();
 }
+
+/**
+ * The bytes of one file of a gzipped tar, found by base name (e.g. `test_batch.bin`), or null
+ * when the archive ends without it. Reading stops as soon as the file is complete (the rest
+ * is cancelled, and not checked), so a file early in the archive costs only what precedes it.
+ */
+export async function readTarGzFile(source: ReadableStream<Uint8Array>, name: string): Promise<Uint8Array | null> {
+  let compressedBytes = 0;
+  const counted = source.pipeThrough(new TransformStream<Uint8Array, Uint8Array<ArrayBuffer>>({
+    transform(chunk, ctl) {
+      compressedBytes += chunk.byteLength;
+      ctl.enqueue(chunk as Uint8Array<ArrayBuffer>);
+    },
+  }));
+  const reader = counted.pipeThrough(new DecompressionStream('gzip')).getReader();
+  let found: Uint8Array | null = null;
+  let started = false;
+  let done = false;
+  const walker = createTarWalker((entry) => {
+    if (started || baseName(entry.name) !== name) return null;
+    started = true;
+    const body = new Uint8Array(entry.size);
+    let at = 0;
+    return {
+      write(b) {
+        body.set(b, at);
+        at += b.length;
+      },
+      end() {
+        found = body;
+        done = true;
+      },
+    };
+  });
+  try {
+    while (!done) {
+      const r = await reader.read().catch((e: unknown) => {
+        throw gzipError(e, compressedBytes);
+      });
+      if (r.done) break;
+      walker.push(r.value);
+    }
+  } finally {
+    reader.cancel().catch(() => {}); // the rest of the archive is not needed
+  }
+  if (started && !done) throw new CifarFormatError('truncated', `the archive ends inside ${name}`, name);
+  return found;
+}

@@ -23,9 +23,9 @@ describe('checkpoint format', () => {
   });
 
   it.each([
-    ['empty file', () => new Uint8Array(0), /too short/],
-    ['other file', () => new TextEncoder().encode('PK\u0003\u0004 this is a zip file'), /magic/],
-    ['truncated', () => encodeCheckpoint(sample()).subarray(0, 400), /out of the file|does not fit|whole number/],
+    ['empty file', () => new Uint8Array(0), /only 0 bytes long/],
+    ['other file', () => new TextEncoder().encode('PK\u0003\u0004 this is a zip file'), /signature "BNCK"/],
+    ['truncated', () => encodeCheckpoint(sample()).subarray(0, 400), /out of the file|does not fit|whole number|truncated/],
     ['header garbage', () => { const b = encodeCheckpoint(sample()); b[12] = 0x5b; /* '[' */ return b; }, /not valid JSON/],
   ])('rejects %s with a clear message', (_name, make, msg) => {
     expect(() => decodeCheckpoint(make())).toThrow(msg);

@@ -1,6 +1,7 @@
 /**
  * The page's side of samples.worker.ts: one lazily started worker, requests answered by id.
- * Returns [] for sources it cannot re-read (archives, URLs).
+ * Returns [] when the source cannot be re-read (an https archive no longer in the cache,
+ * files without test_batch.bin).
  */
 import { CIFAR_FILES } from '../../core/data/cifarRecords.ts';
 import type { DataSource } from '../../protocol/messages.ts';
@@ -29,7 +30,8 @@ export function requestSamples(source: DataSource, predictions: Uint8Array, test
     const f = source.files.find((x) => x.name === CIFAR_FILES.test);
     if (!f) return Promise.resolve([]);
     src = { kind: 'file', blob: f.blob };
-  } else return Promise.resolve([]);
+  } else if (source.kind === 'archive') src = { kind: 'archive', blob: source.blob };
+  else src = { kind: 'url', url: source.url, origin: window.location.origin };
   const id = nextId++;
   return new Promise((resolve) => {
     waiting.set(id, (r) => resolve(r.samples));

@@ -4,13 +4,13 @@
  * query string holds the config (codec.ts); the frozen weights follow from its seed, so a
  * BN-only ResNet-14 link carries 1,120 trained numbers plus running statistics.
  *
- * The checkpoint format belongs to src/core/checkpointFormat.ts. We only read its header —
- * magic, version, header length, JSON listing tensors — to zero the optimizer velocity, which a receiver that only
- * evaluates does not need and which then compresses to almost nothing. Anything we cannot
- * read is passed through unchanged; the worker validates the result on import.
+ * The checkpoint's header (src/core/checkpointFormat.ts) locates the optimizer velocity, which
+ * is zeroed: a receiver that only evaluates does not need it, and zeros compress to almost
+ * nothing. Bytes that are not a checkpoint pass through unchanged; the worker validates the
+ * result on import.
  * Pure: no DOM beyond the standard CompressionStream, which Node ≥ 18 also has.
  */
-import { CHECKPOINT_MAGIC } from '../../core/checkpointFormat.ts';
+import { readCheckpointHeader } from '../../core/checkpointFormat.ts';
 
 /** Fragment key of the model payload. */
 export const MODEL_FRAGMENT_KEY = 'model';
@@ -75,22 +75,17 @@ export const inflateRaw = (bytes: Uint8Array) => pipe(bytes, new DecompressionSt
 /** A copy of a checkpoint with its `velocity` tensors zeroed; unknown bytes come back unchanged. */
 export function zeroVelocity(bytes: Uint8Array): Uint8Array {
   const out = new Uint8Array(bytes);
+  let h: ReturnType<typeof readCheckpointHeader>;
   try {
-    const view = new DataView(out.buffer);
-    if (out.length < 12 || view.getUint32(0, true) !== CHECKPOINT_MAGIC) return out;
-    const headerLen = view.getUint32(8, true);
-    const header = JSON.parse(new TextDecoder().decode(out.subarray(12, 12 + headerLen))) as {
-      tensors?: { group?: string; offset?: number; length?: number }[];
-    };
-    const base = 12 + headerLen;
-    for (const t of header.tensors ?? []) {
-      if (t.group !== 'velocity' || !Number.isInteger(t.offset) || !Number.isInteger(t.length)) continue;
-      const start = base + t.offset! * 4;
-      const end = start + t.length! * 4;
-      if (start >= base && end <= out.length) out.fill(0, start, end);
-    }
+    h = readCheckpointHeader(out);
   } catch {
-    return new Uint8Array(bytes);
+    return out;
+  }
+  for (const t of h.entries) {
+    if (t.group !== 'velocity' || !Number.isInteger(t.offset) || !Number.isInteger(t.length) || t.offset < 0) continue;
+    const start = h.payloadOffset + t.offset * 4;
+    const end = start + t.length * 4;
+    if (end <= out.length) out.fill(0, start, end);
   }
   return out;
 }

@@ -45,6 +45,6 @@ export function SampleImages() {
   }, [results, config, source]);
   if (!results) return null;
   if (samples === null) return <p className="small muted">Loading test images…</p>;
-  if (!samples.length) return <p className="small muted">Sample images are shown when the data came from the served files or from .bin files.</p>;
+  if (!samples.length) return <p className="small muted">The test images could not be read again from this data source, so no samples are shown.</p>;
   return <div className="samples" data-testid="results.samples">{samples.map((s) => <Thumb key={s.index} sample={s} />)}</div>;
 }
