@@ -292,4 +292,37 @@ describe.skipIf(!dir)('worker handler over a MessageChannel (cpu, ResNet-8 w4, r
     const e2 = await r.next('error');
     expect(e2.error.message).toMatch(/no data/);
   });
+
+  it('says the run is throttled when steps slow down while the page is hidden, and stops saying so when it is back', async () => {
+    // A clock that the test can make run 10× fast: hidden steps then look 10× slower, as a
+    // browser holding back a background tab would make them.
+    let scale = 1;
+    let last = performance.now();
+    let clock = 0;
+    const now = () => {
+      const t = performance.now();
+      clock += (t - last) * scale;
+      last = t;
+      return clock;
+    };
+    const r = rig({ now });
+    await ready(r);
+    r.client.start(tiny({ epochs: 40 }), { checkpoints: { everySteps: 0, everySeconds: 0 } });
+    await r.next('step', (e) => e.points.step[e.points.step.length - 1] >= 8);
+    const visible = r.seen.filter((e) => e.type === 'progress');
+    expect(visible.some((e) => e.type === 'progress' && e.throttled)).toBe(false);
+
+    r.client.setHidden(true);
+    await sleep(50);
+    scale = 10;
+    const throttled = await r.next('progress', (p) => !!p.throttled, 30_000);
+    expect(['training', 'evaluating']).toContain(throttled.phase);
+    // Back in front, at the normal pace: the flag goes away.
+    scale = 1;
+    r.client.setHidden(false);
+    const back = await r.next('progress', (p) => !p.throttled, 30_000);
+    expect(back.step).toBeGreaterThanOrEqual(throttled.step);
+    r.client.stop();
+    await r.next('finished');
+  });
 });
