@@ -49,6 +49,10 @@ test('pick depth and mode, start, charts fill, pause and resume, finish, listed 
   for (const chart of ['chart.loss', 'chart.accuracy', 'chart.gammaZero', 'chart.gammaLayers', 'chart.gammaHistogram', 'chart.betaHistogram', 'chart.deadRelu', 'chart.lr']) {
     expect(await lab.chartPoints(chart), chart).toBeGreaterThan(0);
   }
+  // The plots drew the run's series in its colour (the first Okabe–Ito blue, light scheme).
+  for (const chart of ['chart.loss', 'chart.accuracy', 'chart.gammaZero', 'chart.gammaHistogram', 'chart.deadRelu']) {
+    expect(await lab.pixelsOfColor(chart, '#0072B2'), `${chart}: pixels of the series colour`).toBeGreaterThan(100);
+  }
   await expect(lab.id('run.progress')).toHaveAttribute('aria-valuenow', '200');
   await expect(lab.id('backend.badge')).toHaveAttribute('data-backend', E2E_BACKEND);
   await expect(lab.id('results.accuracy')).toHaveText(/\d+\.\d%/);

@@ -111,6 +111,22 @@ export class LabPage {
     await expect.poll(() => this.chartPoints(testId), { timeout }).toBeGreaterThanOrEqual(min);
   }
 
+  /**
+   * Pixels of a chart's canvas within a small distance of an `#rrggbb` colour: whether the
+   * plot drew its series (axes and grid are other colours).
+   */
+  async pixelsOfColor(testId: string, hex: string): Promise<number> {
+    return this.id(testId).locator('canvas').first().evaluate((c: HTMLCanvasElement, h: string) => {
+      const [r, g, b] = [1, 3, 5].map((i) => parseInt(h.slice(i, i + 2), 16));
+      const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+      let n = 0;
+      for (let i = 0; i < d.length; i += 4) {
+        if (d[i + 3] > 200 && Math.abs(d[i] - r) + Math.abs(d[i + 1] - g) + Math.abs(d[i + 2] - b) < 40) n++;
+      }
+      return n;
+    }, hex);
+  }
+
   /** The link the share panel shows after a share button. */
   async sharedLink(button: 'share.copy' | 'share.copyRun' | 'share.model' | 'embed.copy'): Promise<string> {
     const link = this.id('share.link');
