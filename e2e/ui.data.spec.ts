@@ -61,9 +61,7 @@ async function dropFile(page: Page, path: string): Promise<void> {
 
 test('a dropped archive is checked, and the real one is loaded and trained on, with its test images shown', async ({ page }, info) => {
   const lab = new LabPage(page);
-  await lab.open();
-  await lab.waitForDataReady();
-  await lab.id('data.dropzone').locator('xpath=ancestor::details').locator('summary').click();
+  await lab.openDataSources();
   // A small archive made in the test from the first records of the real files: refused, naming the file.
   const small = info.outputPath('small-cifar-10-binary.tar.gz');
   await writeFile(small, gzipSync(buildTar(officialMembers(await smallRealFiles(40)))));
@@ -85,9 +83,7 @@ test('a dropped archive is checked, and the real one is loaded and trained on, w
 
 test('the file picker takes the .bin files and explains a wrong one', async ({ page }, info) => {
   const lab = new LabPage(page);
-  await lab.open();
-  await lab.waitForDataReady();
-  await lab.id('data.dropzone').locator('xpath=ancestor::details').locator('summary').click();
+  await lab.openDataSources();
   const picker = lab.id('data.filePicker');
   const paths = NAMES.map((n) => join(SERVED, n));
   const notes = info.outputPath('notes.txt');
@@ -108,9 +104,7 @@ test('the file picker takes the .bin files and explains a wrong one', async ({ p
 
 test('a URL the browser cannot read is explained in words', async ({ page }) => {
   const lab = new LabPage(page);
-  await lab.open();
-  await lab.waitForDataReady();
-  await lab.id('data.dropzone').locator('xpath=ancestor::details').locator('summary').click();
+  await lab.openDataSources();
   await lab.fill('data.url', 'http://example.com/cifar-10-binary.tar.gz');
   await lab.id('data.urlLoad').click();
   await expect(page.getByText('Only https URLs are allowed')).toBeVisible();

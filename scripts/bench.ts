@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { build, preview, type PreviewServer } from 'vite';
 import type { PageRequest, PageResult } from '../bench/page/api.ts';
 import type { BackendName, BenchCaseResult } from '../src/protocol/messages.ts';
-import { parseBenchArgs, USAGE, UsageError, type BenchArgs } from './lib/benchArgs.ts';
+import { benchArgsOrExit } from './lib/benchArgs.ts';
 import { machineInfo, machineNote, REPO_ROOT, writeResults } from './lib/benchMachine.ts';
 import { emptyRow, formatProfile, formatRatios, formatRows, modelName, modeRatios, rowOf, type BenchRow } from './lib/benchTable.ts';
 
@@ -27,21 +27,6 @@ const CHROMIUM_ARGS = [
 const CONFIG_FILE = join(REPO_ROOT, 'bench', 'vite.bench.config.ts');
 
 const log = (s: string) => process.stderr.write(`${s}\n`);
-
-function args(): BenchArgs {
-  try {
-    const a = parseBenchArgs(process.argv.slice(2), 'browser');
-    if (a.help) {
-      process.stdout.write(`${USAGE.browser}\n`);
-      process.exit(0);
-    }
-    return a;
-  } catch (e) {
-    if (!(e instanceof UsageError)) throw e;
-    process.stderr.write(`bench: ${e.message}\n\n${USAGE.browser}\n`);
-    process.exit(2);
-  }
-}
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -92,7 +77,7 @@ async function measureBackend(browser: Browser, url: string, req: PageRequest, t
 }
 
 async function main(): Promise<void> {
-  const a = args();
+  const a = benchArgsOrExit('browser', 'bench');
   const machine = machineInfo();
   log(machineNote(machine));
   const { server, url } = await serve(a.build);

@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import type { BackendName, BenchCaseResult } from '../src/protocol/messages.ts';
 import { runBenchmark } from '../src/worker/benchmark.ts';
 import { modeSupport, profileModeKernels } from '../src/worker/modeKernels.ts';
-import { parseBenchArgs, USAGE, UsageError, type BenchArgs } from './lib/benchArgs.ts';
+import { benchArgsOrExit } from './lib/benchArgs.ts';
 import { machineInfo, machineNote, writeResults } from './lib/benchMachine.ts';
 import {
   emptyRow, formatProfile, formatRatios, formatRows, formatTable, modelName, modeRatios, referenceRatios, rowOf, type BenchRow,
@@ -20,21 +20,6 @@ import { setUpNodeWebGpu } from './lib/benchWebgpuNode.ts';
 import { useBackend } from './lib/nodeBackend.ts';
 
 const log = (s: string) => process.stderr.write(`${s}\n`);
-
-function args(): BenchArgs {
-  try {
-    const a = parseBenchArgs(process.argv.slice(2), 'node');
-    if (a.help) {
-      process.stdout.write(`${USAGE.node}\n`);
-      process.exit(0);
-    }
-    return a;
-  } catch (e) {
-    if (!(e instanceof UsageError)) throw e;
-    process.stderr.write(`bench:node: ${e.message}\n\n${USAGE.node}\n`);
-    process.exit(2);
-  }
-}
 
 /** Activates `name`; returns a note on it, or throws with the reason it cannot run. */
 async function activate(name: string): Promise<string> {
@@ -61,7 +46,7 @@ function readReference(path: string): BenchRow[] {
 }
 
 async function main(): Promise<void> {
-  const a = args();
+  const a = benchArgsOrExit('node', 'bench:node');
   const machine = machineInfo();
   log(machineNote(machine));
   log(`${a.cases.length} configs × ${a.backends.join(', ')}: ${a.options.warmupSteps} warm-up + up to ${a.options.steps} timed steps each`

@@ -59,6 +59,13 @@ export class LabPage {
     await expect(this.id('data.status')).toHaveAttribute('data-status', 'ready', { timeout });
   }
 
+  /** Opens the page with its served data ready and unfolds "Use other CIFAR-10 files". */
+  async openDataSources(): Promise<void> {
+    await this.open();
+    await this.waitForDataReady();
+    await this.id('data.dropzone').locator('xpath=ancestor::details').locator('summary').click();
+  }
+
   async fill(testId: string, value: string | number): Promise<void> {
     await this.id(testId).fill(String(value));
   }

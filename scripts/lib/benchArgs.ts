@@ -165,3 +165,22 @@ export function parseBenchArgs(argv: readonly string[], tool: BenchTool): BenchA
     out: str('out'), reference: str('reference'), quick, help: values.help === true,
   };
 }
+
+/**
+ * The command line of `tool`, or the process ends: usage on stdout for --help (exit 0), the
+ * problem and usage on stderr for a bad flag (exit 2). For the scripts' entry points.
+ */
+export function benchArgsOrExit(tool: BenchTool, command: string): BenchArgs {
+  try {
+    const a = parseBenchArgs(process.argv.slice(2), tool);
+    if (a.help) {
+      process.stdout.write(`${USAGE[tool]}\n`);
+      process.exit(0);
+    }
+    return a;
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    process.stderr.write(`${command}: ${e.message}\n\n${USAGE[tool]}\n`);
+    process.exit(2);
+  }
+}

@@ -1,26 +1,17 @@
 import { describe, expect, it } from 'vitest';
+import { encodeCheckpoint } from '../../core/checkpointFormat.ts';
+import { DEFAULT_CONFIG } from '../../core/config.ts';
 import { decodeModelFragment, encodeModelFragment, fromBase64Url, toBase64Url, zeroVelocity } from './modelLink.ts';
 
-/** A checkpoint-shaped blob as core/train/checkpoint.ts lays it out. */
-function fakeCheckpoint(params: number[], velocity: number[]): Uint8Array {
-  const header = {
-    version: 1, config: {}, step: 3,
+/** A checkpoint (core encoder) with one parameter tensor and its velocity. */
+function checkpointOf(params: number[], velocity: number[]): Uint8Array {
+  return encodeCheckpoint({
+    version: 1, config: DEFAULT_CONFIG, step: 3,
     tensors: [
-      { group: 'param', name: 'a', shape: [params.length], offset: 0, length: params.length },
-      { group: 'velocity', name: 'a', shape: [velocity.length], offset: params.length, length: velocity.length },
+      { group: 'param', name: 'a', shape: [params.length], values: Float32Array.from(params) },
+      { group: 'velocity', name: 'a', shape: [velocity.length], values: Float32Array.from(velocity) },
     ],
-  };
-  const json = new TextEncoder().encode(JSON.stringify(header));
-  const headerLen = Math.ceil(json.length / 4) * 4;
-  const out = new Uint8Array(12 + headerLen + (params.length + velocity.length) * 4);
-  const view = new DataView(out.buffer);
-  view.setUint32(0, 0x4b434e42, true);
-  view.setUint32(4, 1, true);
-  view.setUint32(8, headerLen, true);
-  out.set(json, 12);
-  out.fill(0x20, 12 + json.length, 12 + headerLen);
-  new Float32Array(out.buffer, 12 + headerLen).set([...params, ...velocity]);
-  return out;
+  });
 }
 
 describe('base64url', () => {
@@ -40,7 +31,7 @@ describe('base64url', () => {
 
 describe('model fragment', () => {
   it('zeroes only the velocity of a checkpoint', () => {
-    const ckpt = fakeCheckpoint([1.5, -2, 3], [0.25, 0.5]);
+    const ckpt = checkpointOf([1.5, -2, 3], [0.25, 0.5]);
     const z = zeroVelocity(ckpt);
     const headerLen = new DataView(z.buffer).getUint32(8, true);
     expect(Array.from(new Float32Array(z.buffer, 12 + headerLen))).toEqual([1.5, -2, 3, 0, 0]);
@@ -52,7 +43,7 @@ describe('model fragment', () => {
   it('round-trips exact float32 values through deflate-raw and base64url', async () => {
     // 1,120 BN numbers + 1,120 running statistics of ResNet-14, random-looking floats.
     const params = Array.from({ length: 2240 }, (_, i) => Math.fround(Math.sin(i * 12.9898) * 43758.5453 % 1));
-    const ckpt = fakeCheckpoint(params, params.slice(0, 1120));
+    const ckpt = checkpointOf(params, params.slice(0, 1120));
     const frag = await encodeModelFragment(ckpt);
     expect(frag.startsWith('model=')).toBe(true);
     expect(frag).toMatch(/^model=[A-Za-z0-9_-]+$/);

@@ -8,7 +8,7 @@ import { debiasedEma } from '../../lib/smoothing.ts';
 import { ChartFrame } from './ChartFrame.tsx';
 import { MAX_DRAWN } from './LossChart.tsx';
 import { Plot, type PlotLine } from './Plot.tsx';
-import { SeriesLegend } from './SeriesLegend.tsx';
+import { legendOf, SeriesLegend } from './SeriesLegend.tsx';
 import { fmt, lastValue, useDrawnRuns } from './overlays.ts';
 
 export function AccuracyChart() {
@@ -23,13 +23,10 @@ export function AccuracyChart() {
     ...(s.current ? [{ label: `${s.label} train`, color: s.color, x: s.train.map((r) => r.step), y: s.train.map((r) => r.train), dash: [2, 3] }] : []),
     { label: `${s.label} test`, color: s.color, x: s.test.map((r) => r.step), y: s.test.map((r) => r.test), width: 2.5, points: true },
   ]), [series]);
-  const points = series.reduce((a, s) => a + (s.current ? s.train.length : 0) + s.test.length, 0);
+  const points = lines.reduce((a, l) => a + l.x.length, 0);
   return (
     <ChartFrame title="Accuracy" testId="chart.accuracy" points={points} empty="Train and test accuracy appear here."
-      legend={<SeriesLegend items={series.flatMap((s) => [
-        ...(s.current ? [{ label: `${s.label} train`, color: s.color, dash: '2 3' }] : []),
-        { label: `${s.label} test`, color: s.color },
-      ])} />}
+      legend={<SeriesLegend items={legendOf(lines)} />}
       description="Dotted: training batches (augmented, smoothed). Solid with dots: the test subset.">
       <Plot lines={lines} xFormat={fmt.step} yFormat={fmt.pct} yRange={[0, 1]} integerX xName="step"
         summary={`Accuracy over steps. ${lastValue(lines, fmt.pct)}`} />

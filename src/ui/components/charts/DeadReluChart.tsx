@@ -5,7 +5,7 @@
 import { useMemo } from 'react';
 import { ChartFrame } from './ChartFrame.tsx';
 import { Plot, type PlotLine } from './Plot.tsx';
-import { SeriesLegend } from './SeriesLegend.tsx';
+import { legendOf, SeriesLegend } from './SeriesLegend.tsx';
 import { fmt, lastValue, useDrawnRuns } from './overlays.ts';
 
 export function DeadReluChart() {
@@ -17,7 +17,7 @@ export function DeadReluChart() {
   const points = lines.reduce((a, l) => a + l.x.length, 0);
   return (
     <ChartFrame title="Dead ReLU channels" testId="chart.deadRelu" points={points} empty="Measured at each evaluation."
-      legend={<SeriesLegend items={drawn.map((d) => ({ label: d.label, color: d.color, dash: d.current ? undefined : '6 3' }))} />}
+      legend={<SeriesLegend items={legendOf(lines)} />}
       description="Channels after a ReLU that are zero for every image of a test batch. bn2 and shortcut BNs hit the sum first, so they are not counted.">
       <Plot lines={lines} xFormat={fmt.step} yFormat={fmt.pct} yRange={[0, null]} integerX xName="step"
         summary={`Dead ReLU channels over steps. ${lastValue(lines, fmt.pct)}`} />

@@ -7,7 +7,7 @@ import type { ThresholdKey } from '../../../core/train/bnMetrics.ts';
 import { selectRun, useThrottledLab } from '../../hooks/useThrottledLab.ts';
 import { decimateRows } from '../../lib/decimate.ts';
 import { ChartFrame } from './ChartFrame.tsx';
-import { SeriesLegend } from './SeriesLegend.tsx';
+import { legendOf, SeriesLegend } from './SeriesLegend.tsx';
 import { Frozen } from './Frozen.tsx';
 import { LayerHeatmap } from './LayerHeatmap.tsx';
 import { MAX_DRAWN } from './LossChart.tsx';
@@ -34,7 +34,7 @@ export function GammaZeroChart() {
   );
   return (
     <ChartFrame title="Channels with |γ| < τ" testId="chart.gammaZero" points={points} controls={controls}
-      legend={<SeriesLegend items={drawn.map((d) => ({ label: d.label, color: d.color, dash: d.current ? undefined : '6 3' }))} />}
+      legend={<SeriesLegend items={legendOf(lines)} />}
       empty="BN γ statistics appear after the first read-back."
       description="The paper: BN-only training disables about a third of the random features by driving γ to zero.">
       <Plot lines={lines} xFormat={fmt.step} yFormat={fmt.pct} yRange={[0, null]} integerX xName="step"

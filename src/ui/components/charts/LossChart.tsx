@@ -8,7 +8,7 @@ import { decimateRows } from '../../lib/decimate.ts';
 import { debiasedEma } from '../../lib/smoothing.ts';
 import { ChartFrame } from './ChartFrame.tsx';
 import { Plot, type PlotLine } from './Plot.tsx';
-import { SeriesLegend } from './SeriesLegend.tsx';
+import { legendOf, SeriesLegend } from './SeriesLegend.tsx';
 import { fmt, lastValue, useDrawnRuns } from './overlays.ts';
 
 /** Points drawn per series; the store and exports keep all of them. */
@@ -38,10 +38,7 @@ export function LossChart() {
   );
   return (
     <ChartFrame title="Training loss" testId="chart.loss" points={points} controls={controls} empty="Start a run to see its loss."
-      legend={<SeriesLegend items={series.flatMap((s) => [
-        ...(s.current ? [{ label: `${s.label} (raw)`, color: s.color, opacity: 0.35 }] : []),
-        { label: s.label, color: s.color, dash: s.current ? undefined : '6 3' },
-      ])} />}
+      legend={<SeriesLegend items={legendOf(lines)} />}
       description="Cross-entropy per step; the thick line is a debiased moving average.">
       <Plot lines={lines} xFormat={fmt.step} yFormat={fmt.num} integerX xName="step"
         summary={`Training loss over steps. ${lastValue(lines, fmt.num)}`} />

@@ -29,3 +29,8 @@ export function SeriesLegend({ items }: { items: LegendItem[] }) {
     </ul>
   );
 }
+
+/** The legend of plotted lines, in their colours, dashes and opacity. */
+export function legendOf(lines: readonly { label: string; color: string; dash?: number[]; alpha?: number }[]): LegendItem[] {
+  return lines.map((l) => ({ label: l.label, color: l.color, dash: l.dash?.join(' '), opacity: l.alpha }));
+}
