@@ -6,6 +6,8 @@ import { defineConfig } from '@playwright/test';
 // carries the data, and serves it with `vite preview`. Playwright starts the web server
 // before any global setup, which is why the data step lives in its command.
 const cifarDir = resolve(process.env.CIFAR10_DIR ?? '../shared/cifar-10-batches-bin');
+// E2E_PORT lets two checkouts run their suites side by side.
+const port = Number(process.env.E2E_PORT ?? 4173);
 const chromiumArgs = [
   '--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync',
   '--no-first-run', '--disable-quic', '--enable-unsafe-webgpu',
@@ -21,13 +23,13 @@ export default defineConfig({
   reporter: [['list'], ['html', { outputFolder: 'e2e-report', open: 'never' }], ['./e2e/pages/screenshotsReporter.ts']],
   outputDir: 'test-results',
   use: {
-    baseURL: 'http://localhost:4173',
+    baseURL: `http://localhost:${port}`,
     trace: 'on-first-retry',
     launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs },
   },
   webServer: {
-    command: `npm run --silent data -- --from "${cifarDir}" && npx vite build && npx vite preview --port 4173 --strictPort`,
-    url: 'http://localhost:4173',
+    command: `npm run --silent data -- --from "${cifarDir}" && npx vite build && npx vite preview --port ${port} --strictPort`,
+    url: `http://localhost:${port}`,
     timeout: 240_000,
     reuseExistingServer: !process.env.CI,
   },

@@ -6,6 +6,7 @@ import type { ExperimentConfig, FreezeMode } from '../config.ts';
 import { createRng } from '../rng.ts';
 import type { ParamKind, ParamSpec, ResNetSpec } from './spec.ts';
 
+/** What each mode trains; `random-k` trains masked entries of every conv instead. */
 const TRAINS: Record<Exclude<FreezeMode, 'random-k'>, readonly ParamKind[]> = {
   all: ['conv', 'gamma', 'beta', 'dense-w', 'dense-b'],
   bn: ['gamma', 'beta'],
@@ -16,6 +17,11 @@ const TRAINS: Record<Exclude<FreezeMode, 'random-k'>, readonly ParamKind[]> = {
   'no-affine': ['conv', 'dense-w', 'dense-b'],
   frozen: [],
 };
+
+/** The one rule: does `mode` train parameters of `kind` (in random-k: some entries of each conv)? */
+export function modeTrains(mode: FreezeMode, kind: ParamKind): boolean {
+  return mode === 'random-k' ? kind === 'conv' : TRAINS[mode].includes(kind);
+}
 
 /** How one parameter trains. `mask` (random-k) has 1 where the entry trains. */
 export interface ParamRole {
@@ -59,6 +65,20 @@ export function randomKMask(p: ParamSpec, k: number, seed: number): Uint8Array {
   return mask;
 }
 
+/**
+ * Entries random-k trains, without building masks: each conv output channel trains
+ * min(k, fan-in) distinct weights (what randomKMask marks; a test checks they agree).
+ */
+export function randomKCount(spec: ResNetSpec, k: number): number {
+  return spec.params.filter((p) => p.kind === 'conv').reduce((a, p) => a + p.shape[3] * Math.min(k, p.fanIn), 0);
+}
+
+/** Trainable entries of a mode, cheap for any depth (no masks are built). */
+export function trainableCount(spec: ResNetSpec, cfg: Pick<ExperimentConfig, 'mode' | 'k'>): number {
+  if (cfg.mode === 'random-k') return randomKCount(spec, cfg.k);
+  return spec.params.filter((p) => modeTrains(cfg.mode, p.kind)).reduce((a, p) => a + p.size, 0);
+}
+
 export function partitionParams(
   spec: ResNetSpec,
   cfg: Pick<ExperimentConfig, 'mode' | 'k' | 'seed'>,
@@ -74,7 +94,7 @@ export function partitionParams(
       byKind.conv += count;
       return { spec: p, trainable: true, mask, trainableCount: count };
     }
-    const trainable = TRAINS[cfg.mode].includes(p.kind);
+    const trainable = modeTrains(cfg.mode, p.kind);
     if (trainable) byKind[p.kind] += p.size;
     return { spec: p, trainable, trainableCount: trainable ? p.size : 0 };
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { FREEZE_MODES } from '../config.ts';
 import { buildResNetSpec, countParams, forwardMacs } from './spec.ts';
-import { partitionParams } from './partition.ts';
+import { modeTrains, partitionParams, trainableCount } from './partition.ts';
 
 // paper.md, "BN parameter counts (γ+β)" and the width family.
 const TABLE: [number, number, number][] = [
@@ -74,5 +75,15 @@ describe('partition by mode', () => {
     }
     expect(b.roles.find((r) => r.spec.name === 's2.b0.conv1')!.mask).toEqual(conv1.mask);
     expect(c.roles.find((r) => r.spec.name === 's2.b0.conv1')!.mask).not.toEqual(conv1.mask);
+  });
+  it('counts without masks agree with the masks for every mode, random-k included', () => {
+    const spec = buildResNetSpec(20, 4);
+    for (const mode of FREEZE_MODES) {
+      for (const k of [1, 2, 30]) {
+        expect(trainableCount(spec, { mode, k }), `${mode} k=${k}`).toBe(partitionParams(spec, { mode, k, seed: 3 }).trainable);
+      }
+    }
+    expect(modeTrains('bn', 'gamma') && modeTrains('bn', 'beta') && !modeTrains('bn', 'conv')).toBe(true);
+    expect(modeTrains('random-k', 'conv') && !modeTrains('random-k', 'gamma')).toBe(true);
   });
 });

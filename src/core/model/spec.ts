@@ -118,3 +118,17 @@ export function forwardMacs(spec: ResNetSpec): number {
   }
   return macs + spec.width * 4 * 10;
 }
+
+const macsCache = new Map<string, number>();
+
+/** Forward MACs per image of ResNet-`depth` at `width`, cached: the UI asks on every render. */
+export function modelMacs(depth: number, width: number): number {
+  const key = `${depth}/${width}`;
+  let m = macsCache.get(key);
+  if (m === undefined) {
+    m = forwardMacs(buildResNetSpec(depth, width));
+    if (macsCache.size > 256) macsCache.clear();
+    macsCache.set(key, m);
+  }
+  return m;
+}

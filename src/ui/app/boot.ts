@@ -4,7 +4,7 @@
  * user: saved runs are read, the backend is initialised, and the served CIFAR-10 is loaded
  * when `npm run data` prepared it. A `run=1` link starts its run once all that is ready.
  */
-import { buildResNetSpec, forwardMacs } from '../../core/model/spec.ts';
+import { modelMacs } from '../../core/model/spec.ts';
 import { createWorkerClient } from '../../worker/client.ts';
 import { DEFAULT_SERVED_SOURCE, SERVED_BASE_URL } from '../data/sources.ts';
 import { createIndexedDbRepo } from '../persist/runsDb.ts';
@@ -18,7 +18,7 @@ import { installTestHandle } from './testHandle.ts';
 function throughputOf(r: RunRecord) {
   const ips = r.steps.map((p) => p.imagesPerSecond).filter((v) => v > 0).sort((a, b) => a - b);
   if (!ips.length || !r.backend) return null;
-  return { imagesPerSecond: ips[Math.floor(ips.length / 2)], macs: forwardMacs(buildResNetSpec(r.config.depth, r.config.width)), backend: r.backend.name };
+  return { imagesPerSecond: ips[Math.floor(ips.length / 2)], macs: modelMacs(r.config.depth, r.config.width), backend: r.backend.name };
 }
 
 /** Whether `npm run data` prepared the served folder. */

@@ -3,7 +3,7 @@
  * dropped (and counted): a late `step` of a stopped run must never land on the next run.
  */
 import { unpackStepPoints, type WorkerEvent } from '../../protocol/messages.ts';
-import { forwardMacs, buildResNetSpec } from '../../core/model/spec.ts';
+import { modelMacs } from '../../core/model/spec.ts';
 import type { LabState, SliceDeps } from './index.ts';
 import { withBn, withEval, withSteps } from './runSeries.ts';
 import type { RunRecord, RunStatus } from './runTypes.ts';
@@ -36,7 +36,7 @@ function handleRunEvent(e: WorkerEvent, set: Set, get: Get, d: SliceDeps): void 
       }));
       const run = get().run;
       if (run && e.phase === 'training' && e.imagesPerSecond > 0) {
-        get().setThroughput({ imagesPerSecond: e.imagesPerSecond, macs: forwardMacs(buildResNetSpec(run.config.depth, run.config.width)), backend: run.backend?.name ?? '' });
+        get().setThroughput({ imagesPerSecond: e.imagesPerSecond, macs: modelMacs(run.config.depth, run.config.width), backend: run.backend?.name ?? '' });
       }
       return;
     }

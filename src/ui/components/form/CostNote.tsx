@@ -2,7 +2,7 @@
  * What the chosen run will cost here, from the measured speed scaled by multiply-adds; a
  * warning when it is long (deep nets, the full recipe). Shown before Start.
  */
-import { buildResNetSpec, forwardMacs } from '../../../core/model/spec.ts';
+import { modelMacs } from '../../../core/model/spec.ts';
 import { useLab } from '../../app/labStore.ts';
 import { costWarning, estimateCost, roughCostWarning, type CostEstimate } from '../../lib/costEstimate.ts';
 import { formatDuration } from '../../lib/format.ts';
@@ -12,13 +12,13 @@ import type { LabState } from '../../store/index.ts';
 /** The estimate for the config being edited, or null (no measurement, invalid config). */
 export function currentEstimate(s: Pick<LabState, 'config' | 'throughput'>): CostEstimate | null {
   if (configIssues(s.config).length) return null;
-  return estimateCost(s.config, forwardMacs(buildResNetSpec(s.config.depth, s.config.width)), s.throughput);
+  return estimateCost(s.config, modelMacs(s.config.depth, s.config.width), s.throughput);
 }
 
 /** The size-only warning, for an unmeasured device; null when the config is invalid or small. */
 export function roughWarningFor(config: LabState['config']): string | null {
   if (configIssues(config).length) return null;
-  return roughCostWarning(config, forwardMacs(buildResNetSpec(config.depth, config.width)));
+  return roughCostWarning(config, modelMacs(config.depth, config.width));
 }
 
 /** The warning Start asks to confirm: measured when possible, else from the job's size. */

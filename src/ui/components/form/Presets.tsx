@@ -1,5 +1,5 @@
 /** Preset buttons with each one's estimated duration at the measured speed. */
-import { buildResNetSpec, forwardMacs } from '../../../core/model/spec.ts';
+import { modelMacs } from '../../../core/model/spec.ts';
 import { useLab } from '../../app/labStore.ts';
 import { estimateCost } from '../../lib/costEstimate.ts';
 import { formatDuration } from '../../lib/format.ts';
@@ -19,7 +19,7 @@ export function Presets() {
           const cfg = { ...config, ...p.values };
           let est: ReturnType<typeof estimateCost> = null;
           try {
-            est = estimateCost(cfg, forwardMacs(buildResNetSpec(cfg.depth, cfg.width)), throughput);
+            est = estimateCost(cfg, modelMacs(cfg.depth, cfg.width), throughput);
           } catch {
             // the user's depth/width do not form a network: no estimate
           }

@@ -3,6 +3,7 @@
  * decay and whether it touches BN, γ init, augmentation. Each default's reason is the hint.
  */
 import { CONFIG_FIELDS, totalSteps, stepsPerEpoch, type GammaInit, type Schedule } from '../../../core/config.ts';
+import { modeTrains } from '../../../core/model/partition.ts';
 import { useLab } from '../../app/labStore.ts';
 import { formatCount } from '../../lib/format.ts';
 import { CheckField, NumberField, SelectField } from './fields.tsx';
@@ -27,7 +28,7 @@ export function RecipeFields() {
   const steps = batch.value >= 2 && epochs.value > 0 && trainSize >= batch.value
     ? `${formatCount(totalSteps({ epochs: epochs.value, batchSize: batch.value, trainSize }))} steps (${formatCount(stepsPerEpoch({ batchSize: batch.value, trainSize }))} per epoch).`
     : undefined;
-  const bnFrozen = mode === 'output' || mode === 'no-affine' || mode === 'frozen' || mode === 'random-k';
+  const bnTrains = modeTrains(mode, 'gamma') || modeTrains(mode, 'beta');
   return (
     <>
       <div className="field-grid">
@@ -45,7 +46,7 @@ export function RecipeFields() {
           hint={mode === 'no-affine' ? 'no-affine pins γ=1, β=0 whatever this says.' : why('gammaInit')} />
       </div>
       <CheckField label="Weight decay also on BN γ and β" testId="config.wdOnBn" checked={wdOnBn.value} onChange={wdOnBn.set} disabled={locked} />
-      {wdOnBn.value && wd.value > 0 && !bnFrozen ? (
+      {wdOnBn.value && wd.value > 0 && bnTrains ? (
         <p className="hint small muted" style={{ marginTop: '-0.3rem' }}>Decay pulls γ towards zero: a confound for the “disabled features” count.</p>
       ) : null}
       <CheckField label="Augment (random crop + flip)" testId="config.augment" checked={augment.value} onChange={augment.set} disabled={locked} />
