@@ -1,99 +1,77 @@
 /**
  * Headless training: `npm run train -- [options]` trains in Node (wasm, cpu as fallback) on
  * real CIFAR-10 and writes JSON lines (start, epoch…, done) to stdout or --out FILE.
- * `--summary` prints the parameter counts and exits without data.
+ * `--summary` prints the parameter counts and exits without data. The config flags and
+ * their help come from the config table (scripts/lib/configArgs.ts).
  */
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { validateConfig, type ExperimentConfig } from '../src/core/config.ts';
+import { configUsageLines } from '../src/core/fieldText.ts';
 import { partitionParams } from '../src/core/model/partition.ts';
 import { buildResNetSpec, countParams, forwardMacs } from '../src/core/model/spec.ts';
 import { Trainer } from '../src/core/train/trainer.ts';
 import { loadCifarDir } from './lib/cifarFiles.ts';
+import { CONFIG_OPTIONS, readConfigFlags, UsageError } from './lib/configArgs.ts';
 import { useBackend, type NodeBackend } from './lib/nodeBackend.ts';
 
-const USAGE = `Usage: npm run train -- [options]
-  --depth N          6N+2 depth (14)            --width W        first-stage width (16)
-  --mode M           all|bn|bn+output|output|gamma|beta|random-k|no-affine|frozen (bn)
-  --k K              random-k weights per channel (2)
-  --epochs E         epochs, may be fractional (160)   --batch B   batch size (128)
-  --lr LR            peak learning rate (0.1)   --wd L           weight decay (1e-4)
-  --wd-bn on|off     weight decay on BN γ, β (on)
-  --gamma-init uniform|ones (uniform)           --schedule step|cosine (step)
-  --warmup E         warm-up epochs (0)         --seed S         seed (0)
-  --augment on|off   crop+flip (on)
-  --train-size N     training images (50000)    --test-size N    test images (10000)
-  --eval-every N     also evaluate every N steps
-  --data DIR         cifar-10-batches-bin folder (default: $CIFAR10_DIR)
-  --backend wasm|cpu|auto (auto)                --out FILE       write JSON lines to FILE
-  --summary          print parameter counts and exit`;
+const USAGE = [
+  'Usage: npm run train -- [options]',
+  ...configUsageLines(),
+  '  --eval-every N       also evaluate every N steps',
+  '  --data DIR           cifar-10-batches-bin folder (default: $CIFAR10_DIR)',
+  '  --backend B          wasm|cpu|auto (auto)',
+  '  --out FILE           write the JSON lines to FILE instead of stdout',
+  '  --summary            print parameter counts and exit',
+].join('\n');
 
 const OPTIONS = {
-  depth: { type: 'string' }, width: { type: 'string' }, mode: { type: 'string' }, k: { type: 'string' },
-  epochs: { type: 'string' }, batch: { type: 'string' }, lr: { type: 'string' }, wd: { type: 'string' },
-  'wd-bn': { type: 'string' }, 'gamma-init': { type: 'string' }, schedule: { type: 'string' },
-  warmup: { type: 'string' }, seed: { type: 'string' }, augment: { type: 'string' },
-  'train-size': { type: 'string' }, 'test-size': { type: 'string' }, 'eval-every': { type: 'string' },
-  data: { type: 'string' }, backend: { type: 'string' }, out: { type: 'string' },
+  ...CONFIG_OPTIONS,
+  'eval-every': { type: 'string' }, data: { type: 'string' }, backend: { type: 'string' }, out: { type: 'string' },
   summary: { type: 'boolean' }, help: { type: 'boolean' },
 } as const;
-
-/** CLI option → config field, with how to read the string. */
-const FIELDS: [string, keyof ExperimentConfig, 'num' | 'str' | 'onoff'][] = [
-  ['depth', 'depth', 'num'], ['width', 'width', 'num'], ['mode', 'mode', 'str'], ['k', 'k', 'num'],
-  ['epochs', 'epochs', 'num'], ['batch', 'batchSize', 'num'], ['lr', 'lr', 'num'], ['wd', 'weightDecay', 'num'],
-  ['wd-bn', 'wdOnBn', 'onoff'], ['gamma-init', 'gammaInit', 'str'], ['schedule', 'schedule', 'str'],
-  ['warmup', 'warmupEpochs', 'num'], ['seed', 'seed', 'num'], ['augment', 'augment', 'onoff'],
-  ['train-size', 'trainSize', 'num'], ['test-size', 'testSize', 'num'],
-];
 
 function fail(message: string): never {
   process.stderr.write(`train: ${message}\n\n${USAGE}\n`);
   process.exit(2);
 }
 
-function readConfig(values: Record<string, string | boolean | undefined>): ExperimentConfig {
-  const input: Record<string, unknown> = {};
-  for (const [opt, field, kind] of FIELDS) {
-    const v = values[opt];
-    if (typeof v !== 'string') continue;
-    if (kind === 'num') input[field] = v.trim() === '' ? NaN : Number(v);
-    else if (kind === 'onoff') input[field] = v === 'on' ? true : v === 'off' ? false : `--${opt} ${v} (expected on or off)`;
-    else input[field] = v;
-  }
-  const { config, issues } = validateConfig(input);
-  if (issues.length) fail(issues.map((i) => `--${FIELDS.find((f) => f[1] === i.field)?.[0] ?? i.field}: ${i.message}`).join('\n'));
-  return config;
-}
-
 async function main(): Promise<void> {
-  let parsed;
+  let v: Record<string, string | boolean | undefined>;
   try {
-    parsed = parseArgs({ options: OPTIONS, strict: true, allowPositionals: false });
+    v = parseArgs({ options: OPTIONS, strict: true, allowPositionals: false }).values;
   } catch (e) {
     fail((e as Error).message);
   }
-  const v = parsed.values;
   if (v.help) {
     process.stdout.write(`${USAGE}\n`);
     return;
   }
-  const config = readConfig(v);
+  let config;
+  try {
+    config = readConfigFlags(v);
+  } catch (e) {
+    if (e instanceof UsageError) fail(e.message);
+    throw e;
+  }
   const spec = buildResNetSpec(config.depth, config.width);
   const counts = countParams(spec);
   const part = partitionParams(spec, config);
   const summary = { ...counts, trainable: part.trainable, macsPerImage: forwardMacs(spec), k: part.k || undefined };
-  const out = v.out ? createWriteStream(v.out) : process.stdout;
+  const outPath = typeof v.out === 'string' ? resolve(v.out) : null;
+  if (outPath && !existsSync(dirname(outPath))) fail(`--out: the folder ${dirname(outPath)} does not exist`);
+  const out = outPath ? createWriteStream(outPath) : process.stdout;
   const emit = (o: object) => out.write(`${JSON.stringify(o)}\n`);
   if (v.summary) {
     emit({ type: 'summary', depth: config.depth, width: config.width, mode: config.mode, ...summary });
     return;
   }
-  const backendArg = v.backend ?? 'auto';
+  const backendArg = typeof v.backend === 'string' ? v.backend : 'auto';
   if (!['wasm', 'cpu', 'auto'].includes(backendArg)) fail(`--backend: expected wasm, cpu or auto, got "${backendArg}"`);
-  const evalEvery = v['eval-every'] === undefined ? 0 : Number(v['eval-every']);
-  if (!Number.isInteger(evalEvery) || evalEvery < 0) fail(`--eval-every: expected a whole number ≥ 0, got "${v['eval-every']}"`);
-  const dir = v.data ?? process.env.CIFAR10_DIR;
+  const everyText = typeof v['eval-every'] === 'string' ? v['eval-every'] : '0';
+  const evalEvery = /^\d+$/.test(everyText) ? Number(everyText) : NaN;
+  if (!Number.isSafeInteger(evalEvery)) fail(`--eval-every: expected a whole number ≥ 0, got "${everyText}"`);
+  const dir = typeof v.data === 'string' ? v.data : process.env.CIFAR10_DIR;
   if (!dir) fail('no data: pass --data DIR (a cifar-10-batches-bin folder) or set CIFAR10_DIR');
   const backend = await useBackend(backendArg as NodeBackend | 'auto');
   process.stderr.write(`train: ${backend.note}; loading ${dir}\n`);

@@ -2,11 +2,16 @@
  * Command-line options of the two benchmarks (`npm run bench`, `npm run bench:node`): one
  * table of flags, defaults with their reason, and one pure parser that names the flag and
  * the value it rejects. The cases are the product depth × batch × mode, mode innermost so
- * that the `bn` and `all` runs of a model sit side by side. Imports only core config.
+ * that the `bn` and `all` runs of a model sit side by side. Depth, width, mode and batch are
+ * read and bounded by the config table, like everywhere else.
  */
 import { parseArgs } from 'node:util';
-import { blocksPerStage, FREEZE_MODES, type FreezeMode } from '../../src/core/config.ts';
+import { CONFIG_FIELDS, validateConfig, type FieldValue, type FreezeMode } from '../../src/core/config.ts';
+import { parseFieldText } from '../../src/core/fieldText.ts';
 import type { BenchCase, BenchOptions } from '../../src/protocol/messages.ts';
+import { UsageError } from './configArgs.ts';
+
+export { UsageError };
 
 export type BenchTool = 'node' | 'browser';
 
@@ -33,11 +38,6 @@ export interface BenchArgs {
   reference?: string;
   quick: boolean;
   help: boolean;
-}
-
-/** A bad flag or value; the message names it. */
-export class UsageError extends Error {
-  override name = 'UsageError';
 }
 
 const FLAGS = {
@@ -99,6 +99,16 @@ function list(flag: string, v: string): string[] {
   return items;
 }
 
+/** One value of a config field, checked by the table (and the 6N+2 rule for depth). */
+function field(f: 'depth' | 'width' | 'mode' | 'batchSize', v: string): FieldValue {
+  const flag = CONFIG_FIELDS[f].flag;
+  const r = parseFieldText(CONFIG_FIELDS[f], v);
+  if ('reason' in r) throw new UsageError(`--${flag}: ${r.reason}`);
+  const issue = validateConfig({ [f]: r.value, trainSize: CONFIG_FIELDS.trainSize.max }).issues[0];
+  if (issue) throw new UsageError(`--${flag}: ${issue.reason}`);
+  return r.value;
+}
+
 function int(flag: string, v: string, min: number, max: number): number {
   const n = Number(v);
   if (v.trim() === '' || !Number.isInteger(n)) throw new UsageError(`--${flag}: expected a whole number, got ${JSON.stringify(v)}`);
@@ -133,12 +143,10 @@ export function parseBenchArgs(argv: readonly string[], tool: BenchTool): BenchA
   const quick = values.quick === true;
   const base = quick ? { ...BENCH_DEFAULTS, ...QUICK } : BENCH_DEFAULTS;
 
-  const depths = str('depth') ? list('depth', str('depth')!).map((d) => int('depth', d, 8, 1202)) : base.depths;
-  for (const d of depths) if (blocksPerStage(d) === null) throw new UsageError(`--depth: ${d} is not of the form 6N+2 (e.g. 8, 14, 20, 32, 56)`);
-  const modes = (str('mode') ? list('mode', str('mode')!) : base.modes) as FreezeMode[];
-  for (const m of modes) if (!FREEZE_MODES.includes(m)) throw new UsageError(`--mode: ${JSON.stringify(m)} is not one of ${FREEZE_MODES.join(', ')}`);
-  const batches = str('batch') ? list('batch', str('batch')!).map((b) => int('batch', b, 2, 1024)) : base.batches;
-  const width = str('width') ? int('width', str('width')!, 1, 256) : base.width;
+  const depths = str('depth') ? list('depth', str('depth')!).map((d) => field('depth', d) as number) : base.depths;
+  const modes = str('mode') ? list('mode', str('mode')!).map((m) => field('mode', m) as FreezeMode) : base.modes;
+  const batches = str('batch') ? list('batch', str('batch')!).map((b) => field('batchSize', b) as number) : base.batches;
+  const width = str('width') ? (field('width', str('width')!) as number) : base.width;
 
   const allowed = TOOL_BACKENDS[tool];
   const named = str('backends') ? list('backends', str('backends')!) : null;

@@ -129,7 +129,8 @@ describe('options', () => {
   it('rejects bad values naming the flag', () => {
     const bad = (argv: string[], tool: 'node' | 'browser' = 'node') => () => parseBenchArgs(argv, tool);
     expect(bad(['--depth', '15'])).toThrow(/--depth: 15 is not of the form 6N\+2/);
-    expect(bad(['--mode', 'bn,most'])).toThrow(/--mode: "most" is not one of/);
+    expect(bad(['--mode', 'bn,most'])).toThrow(/--mode: expected one of all, bn, .*, got "most"/);
+    expect(bad(['--width', '0x10'])).toThrow(/--width: "0x10" is not a number/);
     expect(bad(['--batch', '1'])).toThrow(/--batch: 1 is outside 2…1024/);
     expect(bad(['--steps', 'x'])).toThrow(/--steps: expected a whole number/);
     expect(bad(['--backends', 'webgl'])).toThrow(/--backends: "webgl" is not one of wasm, cpu, webgpu/);

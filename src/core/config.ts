@@ -1,8 +1,9 @@
 /**
- * Experiment configuration: one table of fields with defaults, ranges and the reason for
- * each default, and one validator. The URL codec, the CLI and the worker all go through
- * `validateConfig`, so a bad value is reported the same way everywhere.
- * Imports nothing but its own types.
+ * The run configuration: one table with a row per field (type and range, default and the
+ * reason for it, URL key, CLI flag, form label, short label), and one validator. Everything
+ * else is derived from the table: DEFAULT_CONFIG, the link codec, the CLI options and their
+ * `--help`, the form labels, run labels, the bench bounds. Adding a field is one row.
+ * Text in links and on the command line is read by fieldText.ts. Imports nothing.
  */
 
 /** Which parameters train; see paper.md "Training modes". */
@@ -29,7 +30,7 @@ export const MODE_DESCRIPTIONS: Record<FreezeMode, string> = {
 export type Schedule = 'step' | 'cosine';
 export type GammaInit = 'uniform' | 'ones';
 
-/** A complete, validated experiment. Units are in each field's doc. */
+/** A complete, validated run configuration. Units are in each field's doc. */
 export interface ExperimentConfig {
   /** Network depth 6N+2 (14, 32, 56, 110, 218, 434, 866, or any N ≥ 1). */
   depth: number;
@@ -64,71 +65,96 @@ export interface ExperimentConfig {
   augment: boolean;
 }
 
-interface FieldSpec {
+export type ConfigField = keyof ExperimentConfig;
+
+/** A value of some field; what a link or the command line carries. */
+export type FieldValue = number | string | boolean;
+
+/** One row of the table. */
+export interface FieldSpec<V extends FieldValue = FieldValue> {
   kind: 'int' | 'number' | 'bool' | 'enum';
+  /** Inclusive range of numbers. */
   min?: number;
   max?: number;
+  /** Allowed values of an enum. */
   values?: readonly string[];
-  /** Why this default. */
+  default: V;
+  /** Why this default (shown as the form hint and in `--help`). */
   why: string;
+  /** Key in a link's query. Part of the link format: never reuse or rename one. */
+  url: string;
+  /** Command-line flag without the dashes. */
+  flag: string;
+  /** Form label. */
+  label: string;
+  /** Run labels: written before the value ("ResNet-14", "mode bn", "k=2"). */
+  short: string;
 }
 
-export const DEFAULT_CONFIG: ExperimentConfig = {
-  depth: 14, width: 16, mode: 'bn', k: 2, epochs: 160, batchSize: 128, lr: 0.1, momentum: 0.9,
-  weightDecay: 1e-4, wdOnBn: true, gammaInit: 'uniform', schedule: 'step', warmupEpochs: 0,
-  seed: 0, trainSize: 50000, testSize: 10000, augment: true,
+type Table = { [K in ConfigField]: FieldSpec<ExperimentConfig[K]> };
+
+export const CONFIG_FIELDS: Table = {
+  depth: { kind: 'int', min: 8, max: 1202, default: 14, why: 'ResNet-14, the smallest depth the paper reports', url: 'd', flag: 'depth', label: 'Depth (6N+2)', short: 'ResNet-' },
+  width: { kind: 'int', min: 1, max: 256, default: 16, why: 'W=16, the standard CIFAR ResNet', url: 'w', flag: 'width', label: 'Width W', short: 'width ' },
+  mode: { kind: 'enum', values: FREEZE_MODES, default: 'bn', why: 'BN-only, the paper\'s main condition', url: 'm', flag: 'mode', label: 'What trains', short: 'mode ' },
+  k: { kind: 'int', min: 1, max: 9, default: 2, why: 'k=2 matches the number of BN parameters', url: 'k', flag: 'k', label: 'k (weights per conv channel)', short: 'k=' },
+  epochs: { kind: 'number', min: 0.01, max: 1000, default: 160, why: 'the paper\'s 160 epochs', url: 'ep', flag: 'epochs', label: 'Epochs', short: 'epochs ' },
+  batchSize: { kind: 'int', min: 2, max: 1024, default: 128, why: 'the paper\'s batch of 128', url: 'b', flag: 'batch', label: 'Batch size', short: 'batch ' },
+  lr: { kind: 'number', min: 1e-6, max: 10, default: 0.1, why: 'the paper\'s 0.1', url: 'lr', flag: 'lr', label: 'Learning rate', short: 'lr ' },
+  momentum: { kind: 'number', min: 0, max: 0.999, default: 0.9, why: 'the paper\'s 0.9', url: 'mom', flag: 'momentum', label: 'Momentum', short: 'momentum ' },
+  weightDecay: { kind: 'number', min: 0, max: 0.1, default: 1e-4, why: 'the reference 1e-4', url: 'wd', flag: 'wd', label: 'Weight decay', short: 'wd ' },
+  wdOnBn: { kind: 'bool', default: true, why: 'the reference decays every trainable tensor, γ and β too', url: 'wdbn', flag: 'wd-bn', label: 'Weight decay also on BN γ and β', short: 'wd on BN ' },
+  gammaInit: { kind: 'enum', values: ['uniform', 'ones'], default: 'uniform', why: 'the reference γ ~ U[0,1)', url: 'gi', flag: 'gamma-init', label: 'γ init', short: 'γ init ' },
+  schedule: { kind: 'enum', values: ['step', 'cosine'], default: 'step', why: 'the paper\'s ×0.1 at 50% and 75%', url: 'sch', flag: 'schedule', label: 'Schedule', short: 'schedule ' },
+  warmupEpochs: { kind: 'number', min: 0, max: 100, default: 0, why: 'the paper uses none', url: 'wu', flag: 'warmup', label: 'Warm-up (epochs)', short: 'warm-up ' },
+  seed: { kind: 'int', min: 0, max: 2 ** 32 - 1, default: 0, why: 'any seed; it is always shown and shared', url: 's', flag: 'seed', label: 'Seed', short: 'seed ' },
+  trainSize: { kind: 'int', min: 10, max: 50000, default: 50000, why: 'the full training set', url: 'tr', flag: 'train-size', label: 'Training images', short: 'train ' },
+  testSize: { kind: 'int', min: 10, max: 10000, default: 10000, why: 'the full test set', url: 'te', flag: 'test-size', label: 'Test images', short: 'test ' },
+  augment: { kind: 'bool', default: true, why: 'the paper crops and flips training images', url: 'aug', flag: 'augment', label: 'Augment (random crop + flip)', short: 'augment ' },
 };
 
-export const CONFIG_FIELDS: Record<keyof ExperimentConfig, FieldSpec> = {
-  depth: { kind: 'int', min: 8, max: 1202, why: 'ResNet-14, the smallest depth the paper reports' },
-  width: { kind: 'int', min: 1, max: 256, why: 'W=16, the standard CIFAR ResNet' },
-  mode: { kind: 'enum', values: FREEZE_MODES, why: 'BN-only, the paper\'s main condition' },
-  k: { kind: 'int', min: 1, max: 9, why: 'k=2 matches the number of BN parameters' },
-  epochs: { kind: 'number', min: 0.01, max: 1000, why: 'the paper\'s 160 epochs' },
-  batchSize: { kind: 'int', min: 2, max: 1024, why: 'the paper\'s batch of 128' },
-  lr: { kind: 'number', min: 1e-6, max: 10, why: 'the paper\'s 0.1' },
-  momentum: { kind: 'number', min: 0, max: 0.999, why: 'the paper\'s 0.9' },
-  weightDecay: { kind: 'number', min: 0, max: 0.1, why: 'the reference 1e-4' },
-  wdOnBn: { kind: 'bool', why: 'the reference decays every trainable tensor, γ and β too' },
-  gammaInit: { kind: 'enum', values: ['uniform', 'ones'], why: 'the reference γ ~ U[0,1)' },
-  schedule: { kind: 'enum', values: ['step', 'cosine'], why: 'the paper\'s ×0.1 at 50% and 75%' },
-  warmupEpochs: { kind: 'number', min: 0, max: 100, why: 'the paper uses none' },
-  seed: { kind: 'int', min: 0, max: 2 ** 32 - 1, why: 'any seed; it is always shown and shared' },
-  trainSize: { kind: 'int', min: 10, max: 50000, why: 'the full training set' },
-  testSize: { kind: 'int', min: 10, max: 10000, why: 'the full test set' },
-  augment: { kind: 'bool', why: 'the paper crops and flips training images' },
-};
+/** Every field, in table order. */
+export const CONFIG_FIELD_NAMES = Object.keys(CONFIG_FIELDS) as ConfigField[];
 
-/** One rejected field: which, what was given, and why. */
+export const DEFAULT_CONFIG: ExperimentConfig = Object.fromEntries(
+  CONFIG_FIELD_NAMES.map((f) => [f, CONFIG_FIELDS[f].default]),
+) as unknown as ExperimentConfig;
+
+export const isConfigField = (f: string): f is ConfigField => Object.hasOwn(CONFIG_FIELDS, f);
+
+/** One rejected field: which, what was given, the bare reason, and the reason with the field name. */
 export interface ConfigIssue {
   field: string;
   value: unknown;
+  /** Why, without the field's name ("15 is not of the form 6N+2"): for callers' own wording. */
+  reason: string;
+  /** `field: reason`. */
   message: string;
 }
+
+const issue = (field: string, value: unknown, reason: string): ConfigIssue => ({ field, value, reason, message: `${field}: ${reason}` });
 
 /** Returns N for depth 6N+2, or null when the depth is not of that form. */
 export function blocksPerStage(depth: number): number | null {
   return Number.isInteger(depth) && depth >= 8 && (depth - 2) % 6 === 0 ? (depth - 2) / 6 : null;
 }
 
-function checkField(field: keyof ExperimentConfig, value: unknown): ConfigIssue | null {
-  const spec = CONFIG_FIELDS[field];
-  const bad = (message: string): ConfigIssue => ({ field, value, message: `${field}: ${message}` });
-  if (spec.kind === 'bool') return typeof value === 'boolean' ? null : bad(`expected true or false, got ${JSON.stringify(value)}`);
+/** Why `value` is not allowed in a field described by `spec`, or null when it is. */
+export function fieldValueProblem(spec: FieldSpec, value: unknown): string | null {
+  if (spec.kind === 'bool') return typeof value === 'boolean' ? null : `expected true or false, got ${JSON.stringify(value)}`;
   if (spec.kind === 'enum') {
-    return typeof value === 'string' && spec.values!.includes(value)
-      ? null
-      : bad(`expected one of ${spec.values!.join(', ')}, got ${JSON.stringify(value)}`);
+    return typeof value === 'string' && spec.values!.includes(value) ? null : `expected one of ${spec.values!.join(', ')}, got ${JSON.stringify(value)}`;
   }
-  if (typeof value !== 'number' || !Number.isFinite(value)) return bad(`expected a number, got ${JSON.stringify(value)}`);
-  if (spec.kind === 'int' && !Number.isInteger(value)) return bad(`expected a whole number, got ${value}`);
-  if (value < spec.min! || value > spec.max!) return bad(`${value} is outside ${spec.min}…${spec.max}`);
+  if (typeof value !== 'number' || Number.isNaN(value)) return `expected a number, got ${JSON.stringify(value)}`;
+  if (!Number.isFinite(value)) return `${value} is outside ${spec.min}…${spec.max}`;
+  if (spec.kind === 'int' && !Number.isInteger(value)) return `expected a whole number, got ${value}`;
+  if (value < spec.min! || value > spec.max!) return `${value} is outside ${spec.min}…${spec.max}`;
   return null;
 }
 
 /**
- * Validates a partial config over the defaults. Unknown keys and bad values are reported
- * (never thrown) and the default is kept for them, so callers can show what was ignored.
+ * Validates a partial config over `base`. Unknown keys and bad values are reported (never
+ * thrown) and the base value is kept for them, so callers can show what was ignored.
  */
 export function validateConfig(input: Record<string, unknown>, base: ExperimentConfig = DEFAULT_CONFIG): {
   config: ExperimentConfig;
@@ -137,31 +163,23 @@ export function validateConfig(input: Record<string, unknown>, base: ExperimentC
   const config: ExperimentConfig = { ...base };
   const issues: ConfigIssue[] = [];
   for (const [key, value] of Object.entries(input)) {
-    if (!(key in CONFIG_FIELDS)) {
-      issues.push({ field: key, value, message: `unknown setting "${key}"` });
+    if (!isConfigField(key)) {
+      issues.push(issue(key, value, `unknown setting "${key}"`));
       continue;
     }
-    const field = key as keyof ExperimentConfig;
-    const issue = checkField(field, value);
-    if (issue) issues.push(issue);
-    else (config as unknown as Record<string, unknown>)[field] = value;
+    const problem = fieldValueProblem(CONFIG_FIELDS[key], value);
+    if (problem) issues.push(issue(key, value, problem));
+    else (config as unknown as Record<string, unknown>)[key] = value;
   }
   if (blocksPerStage(config.depth) === null) {
-    issues.push({ field: 'depth', value: config.depth, message: `depth: ${config.depth} is not of the form 6N+2 (e.g. 14, 20, 32, 56, 110)` });
+    issues.push(issue('depth', config.depth, `${config.depth} is not of the form 6N+2 (e.g. 14, 20, 32, 56, 110)`));
     config.depth = base.depth;
   }
   if (config.trainSize < config.batchSize) {
-    issues.push({ field: 'batchSize', value: config.batchSize, message: `batchSize: ${config.batchSize} is larger than the training subset (${config.trainSize})` });
+    issues.push(issue('batchSize', config.batchSize, `${config.batchSize} is larger than the training subset (${config.trainSize})`));
     config.batchSize = Math.min(base.batchSize, config.trainSize);
   }
   return { config, issues };
-}
-
-/** Throws with every issue listed; for callers that must not run on a bad config. */
-export function parseConfigStrict(input: Record<string, unknown>): ExperimentConfig {
-  const { config, issues } = validateConfig(input);
-  if (issues.length) throw new Error(`Invalid configuration:\n  ${issues.map((i) => i.message).join('\n  ')}`);
-  return config;
 }
 
 /** The reference recipe's input normalisation, applied after scaling pixels to [0,1]. */

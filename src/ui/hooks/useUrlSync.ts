@@ -14,7 +14,7 @@ import { decodeModelFragment, ModelLinkError } from '../url/modelLink.ts';
 
 /** The query for the current state, as a share link would carry it (no `run`). */
 export function queryOf(s: Pick<LabState, 'config' | 'backendChoice' | 'embed' | 'hide'>, run = false): string {
-  return encodeUrlState({ config: s.config, settings: { backend: s.backendChoice }, run, embed: s.embed, hide: s.hide });
+  return encodeUrlState({ config: s.config, settings: { backend: s.backendChoice }, experiment: null, run, embed: s.embed, hide: s.hide });
 }
 
 /** An absolute link to this page with the given query and fragment. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG } from '../../core/config.ts';
-import { decodeUrlState, defaultUrlState, encodeUrlState, URL_FIELDS, type UrlState } from './codec.ts';
+import { CONFIG_FIELD_NAMES, CONFIG_FIELDS, DEFAULT_CONFIG } from '../../core/config.ts';
+import { EXPERIMENT_FIELDS } from '../../core/experiment.ts';
+import { BACKEND_KEY, decodeUrlState, defaultUrlState, encodeUrlState, type UrlState } from './codec.ts';
 
 describe('URL codec', () => {
   it('writes only non-default values, the version and always the seed', () => {
@@ -21,6 +22,7 @@ describe('URL codec', () => {
         trainSize: 5000, testSize: 1000, augment: false,
       },
       settings: { backend: 'wasm' },
+      experiment: { vary: [{ field: 'mode', values: ['bn', 'random-k', 'output'] }, { field: 'wdOnBn', values: [true, false] }], seeds: 3 },
       run: true, embed: true, hide: ['recipe', 'runs'],
     };
     const text = encodeUrlState(s);
@@ -29,12 +31,28 @@ describe('URL codec', () => {
     expect(back.state).toEqual(s);
     expect(text).toContain('run=1');
     expect(text).toContain('hide=recipe%2Cruns');
+    expect(new URLSearchParams(text).get('x')).toBe('mode:bn,random-k,output;wdOnBn:1,0');
+    expect(new URLSearchParams(text).get('ns')).toBe('3');
   });
 
-  it('has one row per config field with distinct keys', () => {
-    const fields = URL_FIELDS.map((f) => f.field).filter((f) => f !== 'backend').sort();
-    expect(fields).toEqual(Object.keys(DEFAULT_CONFIG).sort());
-    expect(new Set(URL_FIELDS.map((f) => f.key)).size).toBe(URL_FIELDS.length);
+  it('has one key per config field, distinct from the settings, experiment and page keys', () => {
+    const keys = [...CONFIG_FIELD_NAMES.map((f) => CONFIG_FIELDS[f].url), BACKEND_KEY, EXPERIMENT_FIELDS.vary.url, EXPERIMENT_FIELDS.seeds.url, 'v', 'run', 'embed', 'hide'];
+    expect(CONFIG_FIELD_NAMES.sort()).toEqual(Object.keys(DEFAULT_CONFIG).sort());
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it('reads an experiment link: varied fields by name or flag, seeds; reports bad parts', () => {
+    const { state, ignored } = decodeUrlState('d=20&x=batch:32,64;mode:bn,nope&ns=2');
+    expect(state.experiment).toEqual({ vary: [{ field: 'batchSize', values: [32, 64] }], seeds: 2 });
+    expect(ignored).toEqual([expect.objectContaining({ key: 'x', value: 'mode:bn,nope', reason: expect.stringMatching(/mode: expected one of/) })]);
+    expect(decodeUrlState('x=seed:1,2').ignored[0].reason).toMatch(/seeds=N/);
+    expect(decodeUrlState('ns=0').ignored[0].reason).toMatch(/seeds: expected a whole number 1…32/);
+    expect(decodeUrlState('d=20').state.experiment).toBeNull();
+  });
+
+  it('quotes an over-long value briefly and says it is out of range', () => {
+    const { ignored } = decodeUrlState(`b=${'9'.repeat(400)}`);
+    expect(ignored[0].reason).toBe('batchSize: "9999999999…9999999999 (400 characters)" is outside 2…1024');
   });
 
   it('reports garbage and falls back to defaults without throwing', () => {

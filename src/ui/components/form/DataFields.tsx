@@ -1,8 +1,8 @@
 /** Seed, training/test subset sizes and the backend choice. */
 import { useLab } from '../../app/labStore.ts';
 import { BACKEND_CHOICES, type BackendChoice } from '../../url/codec.ts';
-import { NumberField, SelectField } from './fields.tsx';
-import { useConfigField } from './useConfigField.ts';
+import { ConfigNumber } from './ConfigControls.tsx';
+import { SelectField } from './fields.tsx';
 
 const BACKEND_LABELS: Record<BackendChoice, string> = {
   auto: 'auto',
@@ -13,22 +13,16 @@ const BACKEND_LABELS: Record<BackendChoice, string> = {
 };
 
 export function SeedField() {
-  const seed = useConfigField('seed');
-  return (
-    <NumberField label="Seed" testId="config.seed" value={seed.value} onChange={seed.set} error={seed.error} disabled={seed.locked}
-      hint="Fixes the random weights, subsets, data order and augmentation. Always in the link." />
-  );
+  return <ConfigNumber field="seed" hint="Fixes the random weights, subsets, data order and augmentation. Always in the link." />;
 }
 
 export function SubsetFields() {
-  const train = useConfigField('trainSize');
-  const test = useConfigField('testSize');
   return (
     <div className="field-grid">
-      <NumberField label="Training images" testId="config.trainSize" value={train.value} onChange={train.set} error={train.error} disabled={train.locked}
+      <ConfigNumber field="trainSize"
         suggestions={[{ value: 50000, label: 'all' }, { value: 10000, label: '' }, { value: 5000, label: 'classroom' }, { value: 1000, label: '' }]}
         hint="Class-balanced subset chosen by the seed; 50,000 = all." />
-      <NumberField label="Test images" testId="config.testSize" value={test.value} onChange={test.set} error={test.error} disabled={test.locked}
+      <ConfigNumber field="testSize"
         suggestions={[{ value: 10000, label: 'all' }, { value: 1000, label: 'classroom' }]} hint="10,000 = all." />
     </div>
   );
